@@ -1,0 +1,459 @@
+"""The matcher: builds a document once per text, then runs every compiled rule over it.
+
+Order of work, after LanguageTool: normalize -> tokenize -> look every token up once (all sets in one
+pass) -> disambiguate (senses take innocent readings out of sets) -> rules -> suppression (negation,
+condemnation of a quoted word, post-level cues such as a debunk) -> findings in original offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from . import regexp
+from .config import Config, ConfigError
+from .context import Context
+from .findings import Finding, Severity
+from .lexicon import Lexicon
+from .normalize import Normalized, normalize
+from .rules import Rule, RuleBook, load_rulebook
+from .tokens import SENTENCE_END, Token, squeeze, tokenize
+
+MAX_TEXT = 2_000_000
+NEGATION_WINDOW = 3
+NEGATORS = "negasi"
+CONDEMNATION = "kecaman"
+QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|\'[^\'\n]{1,80}\'|‘[^’\n]{1,80}’|«[^»\n]{1,80}»')
+SILENCE = re.compile(r"bijak[-:](?:abaikan|ignore)\b((?:[ :=,]+[a-z][a-z0-9-]*)*)")
+
+
+class Hit(NamedTuple):
+    first: int  # token indices, inclusive
+    last: int
+    start: int  # normalized-text offsets
+    end: int
+    sentence: int
+
+
+class HitList:
+    """Hits sorted by position, with windowed look-ups that stay fast on megabyte inputs."""
+
+    def __init__(self, hits: Iterable[Hit]) -> None:
+        self.hits = sorted(set(hits))
+        self.firsts = [h.first for h in self.hits]
+
+    def __bool__(self) -> bool:
+        return bool(self.hits)
+
+    def __iter__(self) -> Iterator[Hit]:
+        return iter(self.hits)
+
+    def near(self, anchor: Hit, window: int, same_sentence: bool = True) -> Hit | None:
+        """The closest hit within ``window`` tokens of ``anchor`` that is not ``anchor`` itself."""
+        low = bisect.bisect_left(self.firsts, anchor.first - window - 8)
+        high = bisect.bisect_right(self.firsts, anchor.last + window)
+        best: tuple[int, Hit] | None = None
+        for hit in self.hits[low:high]:
+            if hit == anchor or (same_sentence and hit.sentence != anchor.sentence):
+                continue
+            gap = max(0, hit.first - anchor.last, anchor.first - hit.last)
+            if gap <= window and (best is None or gap < best[0]):
+                best = (gap, hit)
+        return best[1] if best else None
+
+    def before(self, position: int, window: int, sentence: int) -> bool:
+        """Is there a hit ending within ``window`` tokens before token ``position``?"""
+        low = bisect.bisect_left(self.firsts, position - window - 8)
+        high = bisect.bisect_left(self.firsts, position)
+        return any(
+            h.sentence == sentence and position - window <= h.last < position
+            for h in self.hits[low:high]
+        )
+
+    def in_sentence(self, sentence: int) -> bool:
+        return any(h.sentence == sentence for h in self.hits)
+
+
+@dataclass(slots=True)
+class Document:
+    norm: Normalized
+    tokens: list[Token]
+    roots: list[str | None]
+    sets: dict[str, HitList]
+    boundaries: list[int]
+    token_starts: list[int]
+    token_ends: list[int]
+    quotes: list[tuple[int, int]]
+    pattern_hits: dict[str, HitList] = field(default_factory=dict)
+
+    def hit_for_span(self, start: int, end: int) -> Hit:
+        first = bisect.bisect_right(self.token_ends, start)
+        last = max(first, bisect.bisect_left(self.token_starts, end) - 1)
+        return Hit(first, last, start, end, bisect.bisect_left(self.boundaries, start))
+
+    def quoted(self, hit: Hit) -> bool:
+        index = bisect.bisect_right(self.quotes, (hit.start, len(self.norm.text))) - 1
+        return index >= 0 and self.quotes[index][0] < hit.start and hit.end < self.quotes[index][1]
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One signal group: any of some sets, literal words (anonymous sets) or patterns."""
+
+    sets: tuple[str, ...]
+    patterns: tuple[str, ...]
+
+    def hits(self, doc: Document, compiled: dict[str, Any]) -> HitList:
+        found: list[Hit] = []
+        for name in self.sets:
+            found.extend(doc.sets.get(name, ()))
+        for pattern in self.patterns:
+            found.extend(_pattern_hits(doc, pattern, compiled))
+        return HitList(found)
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    rule: Rule
+    groups: tuple[Signal, ...]
+    unless_near: Signal | None
+    unless_post: Signal | None
+    escalate: tuple[tuple[Severity, Signal | None, str], ...]
+
+
+class Linter:
+    """Compiles the rule packs and the configuration once; ``lint`` is then cheap and re-entrant."""
+
+    def __init__(
+        self,
+        config: Config | dict[str, Any] | None = None,
+        *,
+        regex_backend: str | None = None,
+        rulebook: RuleBook | None = None,
+    ) -> None:
+        self.config = config if isinstance(config, Config) else Config.from_dict(config or {})
+        self.backend = regex_backend or regexp.default_backend()
+        self.book = rulebook or load_rulebook()
+        self._check_rule_ids()
+        self.lexicon = self._build_lexicon()
+        self.compiled_patterns: dict[str, Any] = {}
+        self.rules = [self._compile(rule) for rule in self.book.rules if self._enabled(rule)]
+        self._compile_set_patterns()
+        self.agency = [
+            (p, regexp.compile_pattern(p.pattern, self.backend)) for p in self.config.patterns
+        ]
+        self.allow = {squeeze(normalize(word).text) for word in self.config.allow}
+
+    # ---- compile -------------------------------------------------------------------------
+    def _check_rule_ids(self) -> None:
+        known = {r.id for r in self.book.rules}
+        for rule_id in self.config.rules:
+            if rule_id not in known:
+                raise ConfigError(f"rules.{rule_id}: unknown rule id (see 'bijak rules')")
+        clashes = known & {p.id for p in self.config.patterns}
+        if clashes:
+            raise ConfigError(f"patterns: id {sorted(clashes)[0]} is already a built-in rule")
+
+    def _build_lexicon(self) -> Lexicon:
+        lexicon = Lexicon(keep=frozenset(self.book.keep), abbreviations=self.book.abbreviations)
+        extra = {
+            "calon": self.config.candidates,
+            "tagar_kampanye": self.config.hashtags,
+            "kode_rahasia": self.config.confidential_terms,
+            "partai": self.config.parties,
+        }
+        for name, words in self.book.sets.items():
+            for word in words:
+                lexicon.add(name, word)
+        for name, words in extra.items():
+            for word in words:
+                lexicon.add(name, word)
+        for sense in self.book.senses:
+            for item in sense.near:
+                self._register_item(lexicon, item)
+        for rule in self.book.rules:
+            items = [i for g in rule.signals for i in g] + list(rule.unless_near + rule.unless_post)
+            for item in items + [i for e in rule.escalate for i in e.near]:
+                self._register_item(lexicon, item)
+        lexicon.freeze()
+        return lexicon
+
+    @staticmethod
+    def _register_item(lexicon: Lexicon, item: str) -> None:
+        if not item.startswith(("@", "re:")):
+            lexicon.add("=" + item, item)
+
+    def _signal(self, items: Iterable[str]) -> Signal:
+        sets, patterns = [], []
+        for item in items:
+            if item.startswith("@"):
+                sets.append(item[1:])
+            elif item.startswith("re:"):
+                patterns.append(item[3:])
+                self._compile_pattern(item[3:])
+            else:
+                sets.append("=" + item)
+        return Signal(tuple(sets), tuple(patterns))
+
+    def _compile_pattern(self, pattern: str) -> None:
+        if pattern not in self.compiled_patterns:
+            self.compiled_patterns[pattern] = regexp.compile_pattern(pattern, self.backend)
+
+    def _compile_set_patterns(self) -> None:
+        for patterns in self.lexicon.patterns.values():
+            for pattern in patterns:
+                self._compile_pattern(pattern)
+
+    def _compile(self, rule: Rule) -> CompiledRule:
+        return CompiledRule(
+            rule=rule,
+            groups=tuple(self._signal(group) for group in rule.signals),
+            unless_near=self._signal(rule.unless_near) if rule.unless_near else None,
+            unless_post=self._signal(rule.unless_post) if rule.unless_post else None,
+            escalate=tuple(
+                (e.severity, self._signal(e.near) if e.near else None, e.when)
+                for e in rule.escalate
+            ),
+        )
+
+    def _enabled(self, rule: Rule) -> bool:
+        if self.config.rules.get(rule.id) == "off":
+            return False
+        return self.config.categories.get(rule.category, True)
+
+    # ---- lint ----------------------------------------------------------------------------
+    def lint(self, text: str, context: Context | dict[str, Any] | None = None) -> list[Finding]:
+        """Findings for ``text``, sorted by position, with offsets into ``text`` itself."""
+        if not isinstance(text, str):
+            raise TypeError("text must be a str")
+        if len(text) > MAX_TEXT:
+            raise ValueError(f"text is longer than {MAX_TEXT:,} characters; split it into posts")
+        if not isinstance(context, Context):
+            defaults = dict(self.config.context)
+            defaults.update(context or {})
+            context = Context.from_dict(defaults)
+        flags = context.flags(self.config.working_hours, self.config.election_window)
+        doc = self._document(text)
+        silenced = _silenced_rules(doc.norm.text)
+        found: list[Finding] = []
+        for compiled in self.rules:
+            rule = compiled.rule
+            if "*" in silenced or rule.id in silenced or rule.category in silenced:
+                continue
+            for members, severity in self._matches(compiled, doc, flags):
+                found.append(self._finding(rule, doc, members, severity))
+        found.extend(self._agency_findings(doc, silenced))
+        return _tidy(found, self.config.min_severity, self.allow)
+
+    def _document(self, text: str) -> Document:
+        norm = normalize(text)
+        tokens = tokenize(norm.text, self.lexicon.abbreviations)
+        roots = [self.lexicon.root(t) for t in tokens]
+        doc = Document(
+            norm=norm,
+            tokens=tokens,
+            roots=roots,
+            sets={},
+            boundaries=[m.start() for m in SENTENCE_END.finditer(norm.text)],
+            token_starts=[t.start for t in tokens],
+            token_ends=[t.end for t in tokens],
+            quotes=[m.span() for m in QUOTED.finditer(norm.text)],
+        )
+        doc.sets = self._set_hits(doc)
+        self._disambiguate(doc)
+        return doc
+
+    def _set_hits(self, doc: Document) -> dict[str, HitList]:
+        found: dict[str, list[Hit]] = {}
+        tokens, roots, lexicon = doc.tokens, doc.roots, self.lexicon
+        for index, (token, root) in enumerate(zip(tokens, roots, strict=True)):
+            builtin = _builtin_set(token)
+            if builtin:
+                found.setdefault(builtin, []).append(_token_hit(token, index))
+            if root is None or root in self.allow or token.key in self.allow:
+                continue
+            for name in lexicon.single.get(root, ()):
+                found.setdefault(name, []).append(_token_hit(token, index))
+            for keys, name in lexicon.phrases.get(root, ()):
+                end = index + len(keys)
+                if end <= len(tokens) and all(
+                    roots[index + k] == keys[k] or tokens[index + k].key == keys[k]
+                    for k in range(1, len(keys))
+                ):
+                    last = tokens[end - 1]
+                    found.setdefault(name, []).append(
+                        Hit(index, end - 1, token.start, last.end, token.sentence)
+                    )
+        for name, patterns in lexicon.patterns.items():
+            for pattern in patterns:
+                found.setdefault(name, []).extend(
+                    _pattern_hits(doc, pattern, self.compiled_patterns)
+                )
+        return {name: HitList(hits) for name, hits in found.items()}
+
+    def _disambiguate(self, doc: Document) -> None:
+        """Take innocent readings out of sets before any rule sees them ("anjing peliharaan")."""
+        for sense in self.book.senses:
+            cues = self._signal(sense.near).hits(doc, self.compiled_patterns)
+            if not cues:
+                continue
+            for name in sense.sets:
+                hits = doc.sets.get(name)
+                if not hits:
+                    continue
+                kept = [
+                    h
+                    for h in hits
+                    if not (
+                        doc.roots[h.first] in sense.words and cues.near(h, sense.window) is not None
+                    )
+                ]
+                doc.sets[name] = HitList(kept)
+
+    def _matches(
+        self, compiled: CompiledRule, doc: Document, flags: frozenset[str]
+    ) -> Iterator[tuple[list[Hit], Severity]]:
+        rule = compiled.rule
+        if not set(rule.requires) <= flags:
+            return
+        groups = [signal.hits(doc, self.compiled_patterns) for signal in compiled.groups]
+        if not all(groups):
+            return
+        if compiled.unless_post and compiled.unless_post.hits(doc, self.compiled_patterns):
+            return
+        same_sentence = rule.scope == "sentence"
+        window = rule.window if rule.scope != "post" else len(doc.tokens) + 1
+        exceptions = (
+            compiled.unless_near.hits(doc, self.compiled_patterns) if compiled.unless_near else None
+        )
+        negators = doc.sets.get(NEGATORS, HitList(()))
+        condemnation = doc.sets.get(CONDEMNATION, HitList(()))
+        for anchor in groups[0]:
+            members = [anchor]
+            for group in groups[1:]:
+                partner = group.near(anchor, window, same_sentence)
+                if partner is None:
+                    break
+                members.append(partner)
+            else:
+                if rule.negatable and _negated(doc, members, negators, condemnation):
+                    continue
+                if exceptions and any(exceptions.near(m, rule.window) for m in members):
+                    continue
+                yield members, self._severity(compiled, doc, members, flags)
+
+    def _severity(
+        self, compiled: CompiledRule, doc: Document, members: list[Hit], flags: frozenset[str]
+    ) -> Severity:
+        rule = compiled.rule
+        override = self.config.rules.get(rule.id)
+        if override and override != "off":
+            return Severity.parse(override)
+        severity = rule.severity
+        for level, signal, when in compiled.escalate:
+            if when and when not in flags:
+                continue
+            if signal is not None:
+                cues = signal.hits(doc, self.compiled_patterns)
+                if not any(cues.near(m, rule.window) for m in members):
+                    continue
+            severity = max(severity, level)
+        return severity
+
+    def _finding(
+        self, rule: Rule, doc: Document, members: list[Hit], severity: Severity
+    ) -> Finding:
+        start, end = doc.norm.to_original(
+            min(m.start for m in members), max(m.end for m in members)
+        )
+        return Finding(
+            rule=rule.id,
+            category=rule.category,
+            severity=str(severity),
+            start=start,
+            end=end,
+            text=doc.norm.original[start:end],
+            message=rule.message,
+            suggestion=rule.suggestion,
+            reference=rule.reference,
+            message_en=rule.message_en,
+            suggestion_en=rule.suggestion_en,
+        )
+
+    def _agency_findings(self, doc: Document, silenced: set[str]) -> Iterator[Finding]:
+        for pattern, compiled in self.agency:
+            if "*" in silenced or pattern.id in silenced or pattern.category in silenced:
+                continue
+            for match in regexp.finditer_limited(compiled, doc.norm.text, self.backend):
+                if match.end() == match.start():
+                    continue
+                start, end = doc.norm.to_original(*match.span())
+                yield Finding(
+                    rule=pattern.id,
+                    category=pattern.category,
+                    severity=str(pattern.severity),
+                    start=start,
+                    end=end,
+                    text=doc.norm.original[start:end],
+                    message=pattern.message,
+                    suggestion=pattern.suggestion,
+                    reference=pattern.reference,
+                    message_en=pattern.message,
+                    suggestion_en=pattern.suggestion,
+                )
+
+
+def _builtin_set(token: Token) -> str | None:
+    return {"mention": "_mention", "hashtag": "_hashtag", "number": "_number"}.get(token.kind)
+
+
+def _token_hit(token: Token, index: int) -> Hit:
+    return Hit(index, index, token.start, token.end, token.sentence)
+
+
+def _pattern_hits(doc: Document, pattern: str, compiled: dict[str, Any]) -> list[Hit]:
+    cached = doc.pattern_hits.get(pattern)
+    if cached is None:
+        hits = [
+            doc.hit_for_span(*m.span())
+            for m in compiled[pattern].finditer(doc.norm.text)
+            if m.end() > m.start()
+        ]
+        cached = doc.pattern_hits[pattern] = HitList(hits)
+    return cached.hits
+
+
+def _negated(doc: Document, members: list[Hit], negators: HitList, condemnation: HitList) -> bool:
+    """"jangan sebar hoaks", or a quoted bad word in a sentence that condemns it."""
+    first = min(members, key=lambda h: h.first)
+    if negators.before(first.first, NEGATION_WINDOW, first.sentence):
+        return True
+    if any(doc.quoted(m) for m in members):
+        return negators.in_sentence(first.sentence) or condemnation.in_sentence(first.sentence)
+    return False
+
+
+def _silenced_rules(text: str) -> set[str]:
+    """``bijak-abaikan`` silences every rule; ``bijak-abaikan: rule-id, kategori`` just those."""
+    silenced: set[str] = set()
+    for match in SILENCE.finditer(text):
+        names = [n for n in re.split(r"[ :=,]+", match.group(1)) if n]
+        silenced.update(names or ["*"])
+    return silenced
+
+
+def _tidy(findings: list[Finding], minimum: Severity, allow: set[str]) -> list[Finding]:
+    """Sort, drop what the user allowed or what is below the minimum, merge a rule's overlaps."""
+    kept: list[Finding] = []
+    last_end: dict[str, int] = {}
+    for finding in sorted(findings, key=lambda f: (f.start, -f.level, f.rule)):
+        if finding.level < minimum or squeeze(normalize(finding.text).text) in allow:
+            continue
+        if last_end.get(finding.rule, -1) > finding.start:
+            continue
+        last_end[finding.rule] = finding.end
+        kept.append(finding)
+    return kept

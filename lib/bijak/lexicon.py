@@ -1,0 +1,88 @@
+"""Compile word sets once into lookup tables; look tokens up through their candidate roots.
+
+Every set word is normalized and tokenized exactly like user text, so "Louis Vuitton", "LV" and
+"l0uis vuitt0n" meet in the same keys. Lookup is lexicon-directed: a token's affix-stripped
+candidates are tried least-stripped first, and only a candidate that is a known word counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import morph
+from .normalize import normalize
+from .tokens import Token, squeeze, tokenize
+
+
+@dataclass(slots=True)
+class Lexicon:
+    single: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    patterns: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    vocab: set[str] = field(default_factory=set)
+    keep: frozenset[str] = frozenset()
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    frozen_vocab: frozenset[str] = frozenset()
+    root_cache: dict[tuple[str, str], str | None] = field(default_factory=dict)
+
+    def add(self, set_name: str, item: str) -> None:
+        """Register ``item`` (a word, a phrase or a ``re:`` pattern) as a member of ``set_name``."""
+        if item.startswith("re:"):
+            self.patterns[set_name].append(item[3:])
+            return
+        keys = tuple(t.key for t in tokenize(normalize(item).text, self.abbreviations))
+        if not keys:
+            raise ValueError(f"set {set_name}: {item!r} has no letters or emoji to match")
+        self.vocab.update(keys)
+        if len(keys) == 1:
+            self.single[keys[0]].add(set_name)
+        else:
+            self.phrases[keys[0]].append((keys, set_name))
+
+    def freeze(self) -> None:
+        self.single = dict(self.single)
+        self.phrases = dict(self.phrases)
+        self.frozen_vocab = frozenset(self.vocab)
+
+    def root(self, token: Token) -> str | None:
+        """The lexicon word this token stands for, or ``None``."""
+        if token.key in self.vocab:
+            return token.key
+        if token.kind == "hashtag":
+            body = token.key[1:]
+            return body if body in self.vocab else None
+        if token.kind != "word":
+            return None
+        cache_key = (token.raw, token.key)
+        if cache_key not in self.root_cache:
+            if len(self.root_cache) > 100_000:  # bounded memory on endless streams of new words
+                self.root_cache.clear()
+            self.root_cache[cache_key] = self._find_root(token)
+        return self.root_cache[cache_key]
+
+    def _find_root(self, token: Token) -> str | None:
+        if token.wildcard:
+            return _wildcard_root(token.raw, self.frozen_vocab)
+        for candidate in morph.candidates(token.raw):
+            key = squeeze(candidate)
+            if key in self.keep:
+                return None
+            if key in self.vocab:
+                return key
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _wildcard_root(raw: str, vocab: frozenset[str]) -> str | None:
+    """"b*ngsat" matches "bangsat": each star stands for one or two letters."""
+    parts = [re.escape(squeeze(p)) for p in raw.split("*")]
+    if sum(len(p) for p in parts) < 3:
+        return None
+    pattern = re.compile("[a-z]{1,2}".join(parts))
+    matches = sorted(word for word in vocab if len(word) >= 4 and pattern.fullmatch(word))
+    return matches[0] if len(matches) == 1 else None

@@ -1,0 +1,205 @@
+"""Rule packs: TOML files under ``bijak/rules`` that a policy officer can read and extend.
+
+A pack declares named word sets, disambiguation senses and rules. A rule is a list of *signal
+groups* that must all occur within a window of tokens: one group is a lexicon rule, a group holding a
+``re:`` item is a pattern rule, two or more groups are a combo, and ``requires`` makes it a context rule.
+See ``rules/README.md`` for the schema.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from .findings import CATEGORIES, Severity
+
+CONTEXT_FLAGS = frozenset(
+    {"working_hours", "election_window", "sensitive_period", "personal_account", "official_account"}
+)
+RULE_KEYS = frozenset(
+    {
+        "id", "severity", "signals", "window", "scope", "negatable", "unless_near", "unless_post",
+        "requires", "escalate", "message", "message_en", "suggestion", "suggestion_en",
+        "reference", "examples", "category",
+    }
+)  # fmt: skip
+
+
+class RulePackError(ValueError):
+    """A rule pack that does not follow the schema; names the pack and the rule."""
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A rule example; context and config let context rules show their examples too."""
+
+    text: str
+    context: dict[str, Any] = field(default_factory=dict)
+    config: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, raw: str | dict[str, Any]) -> Example:
+        if isinstance(raw, str):
+            return cls(raw)
+        return cls(raw["text"], dict(raw.get("context", {})), dict(raw.get("config", {})))
+
+
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    severity: Severity
+    near: tuple[str, ...] = ()
+    when: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    category: str
+    severity: Severity
+    signals: tuple[tuple[str, ...], ...]
+    message: str
+    message_en: str
+    suggestion: str
+    suggestion_en: str
+    reference: str
+    window: int = 6
+    scope: str = "sentence"
+    negatable: bool = True
+    unless_near: tuple[str, ...] = ()
+    unless_post: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    escalate: tuple[Escalation, ...] = ()
+    examples_bad: tuple[Example, ...] = ()
+    examples_good: tuple[Example, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        """Vale-style kind, for ``bijak rules``: terms, pattern, combo or context."""
+        if self.requires:
+            return "context"
+        if len(self.signals) > 1:
+            return "combo"
+        return "pattern" if any(i.startswith("re:") for i in self.signals[0]) else "terms"
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """A reading that takes ``words`` out of ``sets`` when a cue is near ("daging babi")."""
+
+    words: tuple[str, ...]
+    sets: tuple[str, ...]
+    near: tuple[str, ...]
+    window: int = 3
+
+
+@dataclass(slots=True)
+class RuleBook:
+    rules: list[Rule] = field(default_factory=list)
+    sets: dict[str, list[str]] = field(default_factory=dict)
+    senses: list[Sense] = field(default_factory=list)
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    keep: set[str] = field(default_factory=set)
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+
+def load_rulebook() -> RuleBook:
+    """All packs shipped in the package, validated; set references are checked across packs."""
+    book = RuleBook()
+    folder = resources.files("bijak") / "rules"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            _add_pack(book, entry.name, tomllib.loads(entry.read_text(encoding="utf-8")))
+    _check_references(book)
+    return book
+
+
+def _add_pack(book: RuleBook, name: str, data: dict[str, Any]) -> None:
+    category = data.get("category")
+    for set_name, words in data.get("sets", {}).items():
+        if set_name in book.sets:
+            raise RulePackError(f"{name}: set {set_name!r} is defined twice")
+        book.sets[set_name] = [str(w) for w in words]
+    book.abbreviations.update(data.get("abbreviations", {}))
+    book.keep.update(data.get("stems", {}).get("keep", []))
+    for sense in data.get("sense", []):
+        book.senses.append(
+            Sense(
+                tuple(sense["words"]),
+                tuple(sense["sets"]),
+                tuple(sense["near"]),
+                int(sense.get("window", 3)),
+            )
+        )
+    for raw in data.get("rule", []):
+        book.rules.append(_parse_rule(name, raw, category))
+
+
+def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
+    rule_id = raw.get("id", "?")
+    where = f"{pack}: rule {rule_id}"
+    unknown = set(raw) - RULE_KEYS
+    if unknown:
+        raise RulePackError(f"{where}: unknown keys {sorted(unknown)}")
+    category = raw.get("category", category)
+    if category not in CATEGORIES:
+        raise RulePackError(f"{where}: unknown category {category!r}")
+    signals = tuple(tuple(group) for group in raw.get("signals", []))
+    if not signals or not all(signals):
+        raise RulePackError(f"{where}: needs at least one non-empty signal group")
+    requires = tuple(raw.get("requires", ()))
+    if set(requires) - CONTEXT_FLAGS:
+        raise RulePackError(f"{where}: unknown context flags {sorted(set(requires) - CONTEXT_FLAGS)}")
+    examples = raw.get("examples", {})
+    if not examples.get("bad") or not examples.get("good"):
+        raise RulePackError(f"{where}: every rule needs examples.bad and examples.good")
+    for key in ("message", "message_en", "suggestion", "suggestion_en", "reference"):
+        if not raw.get(key):
+            raise RulePackError(f"{where}: missing {key}")
+    return Rule(
+        id=rule_id,
+        category=category,
+        severity=Severity.parse(raw.get("severity", "")),
+        signals=signals,
+        message=raw["message"],
+        message_en=raw["message_en"],
+        suggestion=raw["suggestion"],
+        suggestion_en=raw["suggestion_en"],
+        reference=raw["reference"],
+        window=int(raw.get("window", 6)),
+        scope=raw.get("scope", "sentence"),
+        negatable=bool(raw.get("negatable", True)),
+        unless_near=tuple(raw.get("unless_near", ())),
+        unless_post=tuple(raw.get("unless_post", ())),
+        requires=requires,
+        escalate=tuple(_parse_escalation(where, e) for e in raw.get("escalate", ())),
+        examples_bad=tuple(Example.parse(e) for e in examples["bad"]),
+        examples_good=tuple(Example.parse(e) for e in examples["good"]),
+    )
+
+
+def _parse_escalation(where: str, raw: dict[str, Any]) -> Escalation:
+    when = raw.get("when", "")
+    if when and when not in CONTEXT_FLAGS:
+        raise RulePackError(f"{where}: escalate.when {when!r} is not a context flag")
+    return Escalation(Severity.parse(raw["severity"]), tuple(raw.get("near", ())), when)
+
+
+def _check_references(book: RuleBook) -> None:
+    ids = [r.id for r in book.rules]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise RulePackError(f"rule ids defined twice: {sorted(duplicates)}")
+    for rule in book.rules:
+        items = [i for g in rule.signals for i in g] + list(rule.unless_near + rule.unless_post)
+        items += [i for e in rule.escalate for i in e.near]
+        for item in items:
+            if item.startswith("@") and item[1:] not in book.sets and item[1:] not in BUILTIN_SETS:
+                raise RulePackError(f"rule {rule.id}: unknown set {item}")
+
+
+# Sets filled at lint time from the token stream or from the agency's configuration.
+BUILTIN_SETS = frozenset({"_mention", "_hashtag", "_number", "calon", "tagar_kampanye", "kode_rahasia"})

@@ -1,0 +1,114 @@
+"""Split normalized text into tokens whose *keys* undo common obfuscations.
+
+A token keeps its span in the normalized text; its key is what lexicons are matched against:
+leetspeak decoded ("4nj1ng" -> "anjing"), letter runs squeezed ("mewaaah" -> "mewah"), known
+abbreviations expanded ("yg" -> "yang"), spaced or dotted letters joined ("g.o.b.l.o.k").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2190-\u21ff\u2300-\u23ff"
+TOKEN = re.compile(
+    rf"(?P<mention>(?<![\w@])@[a-z0-9_.]*[a-z0-9_])"
+    rf"|(?P<hashtag>#[^\W_][\w]*)"
+    rf"|(?P<word>[\w@$*]*[^\W\d_][\w@$*]*|\d+(?:[.,]\d+)*)"
+    rf"|(?P<emoji>[{EMOJI}])"
+)
+SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+_RUN = re.compile(r"(.)\1+")
+_SPACED_GAP = frozenset(" .-_*")
+
+
+@dataclass(slots=True)
+class Token:
+    start: int  # span in the normalized text
+    end: int
+    raw: str  # de-leeted surface, used for affix stripping
+    key: str  # squeezed, abbreviation-expanded form, used for lookups
+    kind: str  # word | mention | hashtag | emoji | number
+    sentence: int = 0
+
+    @property
+    def wildcard(self) -> bool:
+        return "*" in self.raw
+
+
+def squeeze(word: str) -> str:
+    """Collapse letter runs: "mewaaahhh" -> "mewah". Lexicons are stored squeezed too."""
+    return _RUN.sub(r"\1", word)
+
+
+def deleet(word: str) -> str:
+    """Decode leetspeak only in words that are mostly letters, so "800jt" and "10k" stay numbers."""
+    letters = sum(c.isalpha() for c in word)
+    others = sum(c.isdigit() or c in "@$" for c in word)
+    if others and letters >= others:
+        return word.translate(LEET)
+    return word
+
+
+def tokenize(text: str, abbreviations: dict[str, str] | None = None) -> list[Token]:
+    """Tokens of the normalized ``text`` in order, with sentence numbers for windowed matching."""
+    abbreviations = abbreviations or {}
+    tokens = [_make_token(m, abbreviations) for m in TOKEN.finditer(text)]
+    tokens = _join_spaced_letters(text, tokens)
+    _number_sentences(text, tokens)
+    return tokens
+
+
+def _make_token(match: re.Match[str], abbreviations: dict[str, str]) -> Token:
+    kind = match.lastgroup or "word"
+    surface = match.group()
+    start, end = match.span()
+    if kind == "word":
+        stripped = surface.strip("*")
+        start += len(surface) - len(surface.lstrip("*"))
+        end = start + len(stripped)
+        surface = stripped
+        if surface.isdigit() or (surface[:1].isdigit() and not any(c.isalpha() for c in surface)):
+            kind = "number"
+    raw = deleet(surface) if kind == "word" else surface
+    key = squeeze(raw) if kind == "word" else raw
+    key = abbreviations.get(key, key)
+    return Token(start, end, raw, key, kind)
+
+
+def _join_spaced_letters(text: str, tokens: list[Token]) -> list[Token]:
+    """Merge runs of 3+ single letters separated by one space, dot, dash or star: "a n j i n g"."""
+    joined: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        end = index
+        while (
+            end + 1 < len(tokens)
+            and _single_letter(tokens[end])
+            and _single_letter(tokens[end + 1])
+            and tokens[end + 1].start - tokens[end].end == 1
+            and text[tokens[end].end] in _SPACED_GAP
+        ):
+            end += 1
+        if end - index >= 2:
+            letters = "".join(t.raw for t in tokens[index : end + 1])
+            joined.append(
+                Token(tokens[index].start, tokens[end].end, letters, squeeze(letters), "word")
+            )
+            index = end + 1
+        else:
+            joined.append(tokens[index])
+            index += 1
+    return joined
+
+
+def _single_letter(token: Token) -> bool:
+    return token.kind == "word" and len(token.raw) == 1
+
+
+def _number_sentences(text: str, tokens: list[Token]) -> None:
+    boundaries = [m.start() for m in SENTENCE_END.finditer(text)]
+    for token in tokens:
+        token.sentence = bisect.bisect_left(boundaries, token.start)

@@ -1,0 +1,114 @@
+"""Score Bijak on a labelled corpus: recall per category and false alarms on good posts.
+
+    python tests/tools/evaluate.py                 # dev and holdout corpora
+    python tests/tools/evaluate.py holdout --show misses,alarms
+
+A bad post counts as caught for category C when Bijak reports a C finding at warning or error level.
+A good post (no labels) is a false alarm when it gets any warning or error finding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "lib"))
+
+from bijak import CATEGORIES, Linter, Severity  # noqa: E402
+
+CORPORA = {"dev": ROOT / "tests/corpus/dev.jsonl", "holdout": ROOT / "tests/corpus/holdout.jsonl"}
+
+
+@dataclass
+class Score:
+    posts: Counter[str] = field(default_factory=Counter)
+    caught: Counter[str] = field(default_factory=Counter)
+    good: int = 0
+    alarms: int = 0
+    wrong_category: int = 0
+    bad: int = 0
+    misses: list[str] = field(default_factory=list)
+    alarm_lines: list[str] = field(default_factory=list)
+    stray_lines: list[str] = field(default_factory=list)
+
+
+def load(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def score(records: list[dict]) -> Score:
+    result = Score()
+    linters: dict[str, Linter] = {}
+    for record in records:
+        config_key = json.dumps(record.get("config", {}), sort_keys=True)
+        linter = linters.setdefault(config_key, Linter(record.get("config") or None))
+        findings = linter.lint(record["text"], record.get("context"))
+        serious = {f.category for f in findings if f.level >= Severity.WARNING}
+        labels = set(record["labels"])
+        described = ", ".join(f"{f.rule}[{f.severity}]:{f.text!r}" for f in findings)
+        line = f"{record['id']} {sorted(labels)} -> {described or '-'}\n    {record['text'][:300]!r}"
+        if not labels:
+            result.good += 1
+            if serious:
+                result.alarms += 1
+                result.alarm_lines.append(line)
+            continue
+        result.bad += 1
+        if serious - labels:
+            result.wrong_category += 1
+            result.stray_lines.append(line)
+        for label in labels:
+            result.posts[label] += 1
+            if label in serious:
+                result.caught[label] += 1
+            else:
+                result.misses.append(f"[{label}] {line}")
+    return result
+
+
+def report(name: str, result: Score, show: set[str]) -> None:
+    print(f"\n== {name}: {result.bad} bad posts, {result.good} good posts")
+    print(f"{'category':26} {'posts':>5} {'caught':>6} {'recall':>7}")
+    for category in CATEGORIES:
+        if result.posts[category]:
+            recall = result.caught[category] / result.posts[category]
+            flag = "" if recall >= 0.9 else "  <- below 0.9"
+            posts, caught = result.posts[category], result.caught[category]
+            print(f"{category:26} {posts:5} {caught:6} {recall:7.2f}{flag}")
+    total = sum(result.posts.values())
+    print(f"{'all labels':26} {total:5} {sum(result.caught.values()):6} "
+          f"{sum(result.caught.values()) / max(total, 1):7.2f}")
+    rate = result.alarms / max(result.good, 1)
+    print(f"false alarms on good posts: {result.alarms}/{result.good} = {rate:.1%}")
+    print(f"bad posts with an extra, unlabelled category: {result.wrong_category}/{result.bad}")
+    for kind, lines in (("misses", result.misses), ("alarms", result.alarm_lines),
+                        ("stray", result.stray_lines)):
+        if kind in show:
+            print(f"\n-- {kind} ({len(lines)})")
+            print("\n".join(lines))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", nargs="*", default=["dev", "holdout"],
+                        help="dev, holdout, or paths to JSONL files")
+    parser.add_argument("--show", default="", help="comma list: misses, alarms, stray")
+    args = parser.parse_args(argv)
+    show = set(filter(None, args.show.split(",")))
+    for name in args.corpora:
+        path = CORPORA.get(name, Path(name))
+        if not path.exists():
+            print(f"{name}: no corpus at {path}", file=sys.stderr)
+            continue
+        report(name, score(load(path)), show)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
