@@ -9,6 +9,7 @@ See ``rules/README.md`` for the schema.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -108,11 +109,20 @@ class RuleBook:
 
 def load_rulebook() -> RuleBook:
     """All packs shipped in the package, validated; set references are checked across packs."""
-    book = RuleBook()
     folder = resources.files("bijak") / "rules"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            _add_pack(book, entry.name, tomllib.loads(entry.read_text(encoding="utf-8")))
+    entries = sorted((e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name)
+    return rulebook_from_packs((e.name, e.read_text(encoding="utf-8")) for e in entries)
+
+
+def rulebook_from_packs(packs: Iterable[tuple[str, str]]) -> RuleBook:
+    """A rule book from ``(name, toml_text)`` pairs: the shipped packs, or a test's own."""
+    book = RuleBook()
+    for name, text in packs:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise RulePackError(f"{name}: not valid TOML: {error}") from None
+        _add_pack(book, name, data)
     _check_references(book)
     return book
 

@@ -1,0 +1,72 @@
+"""JSON in, JSON out: the one door the browser extension uses into the library.
+
+JavaScript strings count UTF-16 code units, Python counts code points; every finding therefore
+carries both, and the extension never has to convert offsets itself.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from .config import Config, ConfigError
+from .context import ContextError
+from .engine import Linter
+from .findings import CATEGORIES
+
+
+@lru_cache(maxsize=8)
+def _linter(config_json: str) -> Linter:
+    """Agency policy rarely changes: compile each distinct configuration once."""
+    return Linter(Config.from_json(config_json))
+
+
+def lint_json(text: str, config_json: str = "{}", context_json: str = "{}") -> str:
+    """``{"findings": [...]}`` with ``start16``/``end16``, or ``{"error": "..."}`` on bad input."""
+    try:
+        linter = _linter(config_json or "{}")
+        context = json.loads(context_json or "{}")
+        findings = linter.lint(text, context)
+    except (ConfigError, ContextError, ValueError, TypeError) as error:
+        return json.dumps({"error": str(error)}, ensure_ascii=False)
+    units = utf16_offsets(text)
+    return json.dumps(
+        {
+            "findings": [
+                {**f.to_dict(), "start16": units[f.start], "end16": units[f.end]} for f in findings
+            ]
+        },
+        ensure_ascii=False,
+    )
+
+
+def utf16_offsets(text: str) -> list[int]:
+    """For each code-point offset 0..len(text), the matching UTF-16 offset."""
+    if text.isascii():
+        return list(range(len(text) + 1))
+    offsets = [0] * (len(text) + 1)
+    position = 0
+    for index, char in enumerate(text):
+        position += 2 if ord(char) > 0xFFFF else 1
+        offsets[index + 1] = position
+    return offsets
+
+
+def rules_json(config_json: str = "{}") -> str:
+    """The rule list for the extension's settings pages."""
+    try:
+        linter = _linter(config_json or "{}")
+    except ConfigError as error:
+        return json.dumps({"error": str(error)}, ensure_ascii=False)
+    rules: list[dict[str, Any]] = [
+        {
+            "id": r.id,
+            "category": r.category,
+            "severity": str(r.severity),
+            "message": r.message,
+            "message_en": r.message_en,
+        }
+        for r in linter.book.rules
+    ]
+    return json.dumps({"rules": rules, "categories": list(CATEGORIES)}, ensure_ascii=False)

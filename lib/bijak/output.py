@@ -1,0 +1,84 @@
+"""Report formats for the CLI: Vale-style text lines and SARIF 2.1.0 for code-scanning tools."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from typing import Any
+
+from . import __version__
+from .findings import Finding
+
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def line_col(text: str, offset: int, line_starts: list[int]) -> tuple[int, int]:
+    """1-based line and column (in code points) of ``offset``."""
+    line = bisect.bisect_right(line_starts, offset) - 1
+    return line + 1, offset - line_starts[line] + 1
+
+
+def line_starts_of(text: str) -> list[int]:
+    return [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+
+def format_text(path: str, text: str, findings: list[Finding], lang: str) -> Iterator[str]:
+    """``path:line:col: severity category/rule: message``."""
+    starts = line_starts_of(text)
+    name = "<stdin>" if path == "-" else path
+    for f in findings:
+        line, col = line_col(text, f.start, starts)
+        message = f.message_en if lang == "en" and f.message_en else f.message
+        yield f"{name}:{line}:{col}: {f.severity} {f.category}/{f.rule}: {message}"
+
+
+def format_sarif(results: list[tuple[str, str, list[Finding]]], lang: str) -> dict[str, Any]:
+    rules: dict[str, dict[str, Any]] = {}
+    sarif_results = []
+    for path, text, findings in results:
+        starts = line_starts_of(text)
+        for f in findings:
+            message = f.message_en if lang == "en" and f.message_en else f.message
+            rules.setdefault(
+                f.rule,
+                {
+                    "id": f.rule,
+                    "shortDescription": {"text": message},
+                    "help": {"text": f"{f.suggestion_en if lang == 'en' else f.suggestion} ({f.reference})"},
+                    "properties": {"category": f.category},
+                },
+            )
+            start_line, start_col = line_col(text, f.start, starts)
+            end_line, end_col = line_col(text, f.end, starts)
+            sarif_results.append(
+                {
+                    "ruleId": f.rule,
+                    "level": SARIF_LEVEL[f.severity],
+                    "message": {"text": f"{message} Saran: {f.suggestion}"},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": "stdin" if path == "-" else path},
+                                "region": {
+                                    "startLine": start_line,
+                                    "startColumn": start_col,
+                                    "endLine": end_line,
+                                    "endColumn": end_col,
+                                    "charOffset": f.start,
+                                    "charLength": f.end - f.start,
+                                },
+                            }
+                        }
+                    ],
+                }
+            )
+    return {
+        "version": "2.1.0",
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "bijak", "version": __version__, "rules": list(rules.values())}},
+                "results": sarif_results,
+            }
+        ],
+    }

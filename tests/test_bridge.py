@@ -1,0 +1,38 @@
+"""The extension's door: JSON in, JSON out, with UTF-16 offsets that JavaScript can slice with."""
+
+from __future__ import annotations
+
+import json
+
+from bijak.bridge import lint_json, rules_json, utf16_offsets
+
+
+def js_slice(text: str, start16: int, end16: int) -> str:
+    """What ``text.slice(start16, end16)`` returns in JavaScript."""
+    units = text.encode("utf-16-le")
+    return units[start16 * 2 : end16 * 2].decode("utf-16-le")
+
+
+def test_utf16_offsets_count_surrogate_pairs() -> None:
+    assert utf16_offsets("a😎b") == [0, 1, 3, 4]
+    assert utf16_offsets("abc") == [0, 1, 2, 3]
+
+
+def test_findings_carry_utf16_offsets_after_emoji() -> None:
+    text = "😎😎 dasar\u00a0goblok 🙏"
+    result = json.loads(lint_json(text))
+    [finding] = [f for f in result["findings"] if f["rule"] == "santun-kata-kasar"]
+    assert text[finding["start"] : finding["end"]] == "goblok"
+    assert js_slice(text, finding["start16"], finding["end16"]) == "goblok"
+
+
+def test_bad_config_returns_an_error_object() -> None:
+    assert "unknown key" in json.loads(lint_json("halo", '{"bogus": 1}'))["error"]
+    assert "not valid JSON" in json.loads(lint_json("halo", "{"))["error"]
+    assert "posted_at" in json.loads(lint_json("halo", "{}", '{"posted_at": "kemarin"}'))["error"]
+
+
+def test_rules_json_lists_rules_and_categories() -> None:
+    listing = json.loads(rules_json())
+    assert "kesantunan" in listing["categories"]
+    assert any(r["id"] == "santun-kata-kasar" for r in listing["rules"])

@@ -1,0 +1,127 @@
+"""The CLI contract, exercised through a real ``bijak`` subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BAD = "Dasar goblok, kerjanya lambat\n"
+GOOD = "Alhamdulillah, posyandu hari ini melayani 54 balita.\n"
+
+
+def run(*args: str, stdin: bytes | str = b"", cwd: Path | None = None) -> subprocess.CompletedProcess:
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    return subprocess.run(
+        [sys.executable, "-m", "bijak", *args], input=data, capture_output=True, cwd=cwd, timeout=60
+    )
+
+
+def test_text_format_and_exit_code_from_stdin() -> None:
+    result = run("check", stdin=BAD)
+    assert result.returncode == 1
+    line = result.stdout.decode().strip()
+    assert line.startswith("<stdin>:1:7: warning kesantunan/santun-kata-kasar: ")
+
+
+def test_clean_input_exits_zero_and_prints_nothing() -> None:
+    result = run("check", "-", stdin=GOOD)
+    assert (result.returncode, result.stdout) == (0, b"")
+
+
+def test_fail_on_error_ignores_warnings() -> None:
+    assert run("check", "--fail-on", "error", stdin=BAD).returncode == 0
+
+
+def test_json_format_for_files(tmp_path: Path) -> None:
+    post = tmp_path / "post.txt"
+    post.write_text("Baris satu\n" + BAD, encoding="utf-8")
+    result = run("check", "--format", "json", str(post))
+    findings = json.loads(result.stdout)["findings"]
+    assert findings[0]["text"] == "goblok" and findings[0]["reference"]
+
+
+def test_text_format_reports_line_and_column(tmp_path: Path) -> None:
+    post = tmp_path / "post.txt"
+    post.write_text("Baris satu\n" + BAD, encoding="utf-8")
+    assert f"{post}:2:7: warning" in run("check", str(post)).stdout.decode()
+
+
+def test_sarif_format() -> None:
+    sarif = json.loads(run("check", "--format", "sarif", stdin=BAD).stdout)
+    result = sarif["runs"][0]["results"][0]
+    assert sarif["version"] == "2.1.0"
+    assert result["ruleId"] == "santun-kata-kasar"
+    assert result["locations"][0]["physicalLocation"]["region"]["startColumn"] == 7
+
+
+def test_jsonl_streams_one_line_per_input_in_order_and_answers_bad_lines() -> None:
+    lines = [
+        json.dumps({"id": "a", "text": BAD}),
+        "{broken",
+        json.dumps({"id": "c", "text": GOOD}),
+        json.dumps({"id": "d"}),
+    ]
+    result = run("check", "--jsonl", stdin="\n".join(lines) + "\n")
+    replies = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [r.get("id") for r in replies] == ["a", None, "c", None]
+    assert replies[0]["findings"] and replies[2]["findings"] == []
+    assert "not valid JSON" in replies[1]["error"] and replies[3]["line"] == 4
+    assert result.returncode == 2
+    assert result.stderr.decode().count("\n") == 2
+
+
+def test_invalid_utf8_is_a_one_line_error(tmp_path: Path) -> None:
+    post = tmp_path / "latin1.txt"
+    post.write_bytes("caf\xe9".encode("latin-1"))
+    result = run("check", str(post))
+    assert result.returncode == 2
+    assert result.stderr.decode().count("\n") == 1 and "not valid UTF-8" in result.stderr.decode()
+    assert run("check", stdin=b"\xff\xfe").returncode == 2
+
+
+def test_missing_file_is_a_one_line_error() -> None:
+    result = run("check", "/no/such/post.txt")
+    assert result.returncode == 2 and "cannot read" in result.stderr.decode()
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "message"),
+    [
+        ("bijak.toml", "rules = [", "not valid TOML"),
+        ("bijak.toml", '[rules]\n"no-such-rule" = "off"\n', "unknown rule id"),
+        ("pyproject.toml", '[tool.bijak]\nmin_severity = "loud"\n', "min_severity"),
+    ],
+)
+def test_broken_config_is_a_one_line_error(tmp_path: Path, filename, content, message) -> None:
+    (tmp_path / filename).write_text(content, encoding="utf-8")
+    result = run("check", stdin=BAD, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+
+
+def test_config_file_switches_rule_off(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.bijak.rules]\n"santun-kata-kasar" = "off"\n', encoding="utf-8"
+    )
+    assert run("check", stdin=BAD, cwd=tmp_path).returncode == 0
+    assert run("check", "--config", "/nope.toml", stdin=BAD).returncode == 2
+
+
+def test_empty_input_is_fine() -> None:
+    assert run("check", stdin=b"").returncode == 0
+
+
+def test_rules_and_explain() -> None:
+    listing = run("rules").stdout.decode()
+    assert "santun-kata-kasar" in listing
+    explained = run("explain", "santun-kata-kasar").stdout.decode()
+    assert "SE MenPANRB 137/2018" in explained and "Contoh" in explained
+    assert run("explain", "no-such-rule").returncode == 2
+
+
+def test_usage_error_exits_two() -> None:
+    assert run("check", "--format", "pdf").returncode == 2

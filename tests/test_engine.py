@@ -1,0 +1,220 @@
+"""Engine mechanics on a small pack of its own, so these tests pin behaviour, not vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from bijak import ConfigError, Linter
+from bijak.rules import load_rulebook, rulebook_from_packs
+
+PACK = """
+category = "flexing"
+[sets]
+t_merek = ["rubicon", "louis vuitton", "💎"]
+t_beli = ["beli", "punya", "re:\\\\d+ ?(jt|juta)"]
+t_kasar = ["goblok", "anjing"]
+t_hewan = ["peliharaan", "vaksin"]
+t_partai = ["gerindra"]
+t_dukung = ["dukung", "coblos"]
+
+[[sense]]
+words = ["anjing"]
+sets = ["t_kasar"]
+near = ["@t_hewan"]
+window = 3
+
+[[rule]]
+id = "t-combo"
+severity = "warning"
+signals = [["@t_merek"], ["@t_beli"]]
+window = 4
+message = "m"
+message_en = "m"
+suggestion = "s"
+suggestion_en = "s"
+reference = "r"
+examples.bad = ["beli rubicon"]
+examples.good = ["rubicon"]
+
+[[rule]]
+id = "t-kasar"
+category = "kesantunan"
+severity = "warning"
+signals = [["@t_kasar"]]
+escalate = [{ severity = "error", near = ["@_mention"] }]
+message = "m"
+message_en = "m"
+suggestion = "s"
+suggestion_en = "s"
+reference = "r"
+examples.bad = ["goblok"]
+examples.good = ["baik"]
+
+[[rule]]
+id = "t-dukung"
+category = "netralitas"
+severity = "error"
+signals = [["@t_dukung"], ["@t_partai", "@calon"]]
+negatable = false
+message = "m"
+message_en = "m"
+suggestion = "s"
+suggestion_en = "s"
+reference = "r"
+examples.bad = ["dukung gerindra"]
+examples.good = ["gerindra"]
+
+[[rule]]
+id = "t-jam-kerja"
+category = "etika-kerja"
+severity = "warning"
+signals = [["joget"]]
+requires = ["working_hours", "personal_account"]
+message = "m"
+message_en = "m"
+suggestion = "s"
+suggestion_en = "s"
+reference = "r"
+examples.bad = ["joget"]
+examples.good = ["kerja"]
+"""
+SHARED = (
+    '[sets]\nnegasi = ["jangan", "stop", "tidak"]\nkecaman = ["melukai"]\n'
+    '[abbreviations]\njgn = "jangan"\n'
+)
+
+
+@pytest.fixture(scope="module")
+def book():
+    return rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", PACK)])
+
+
+def rules_fired(linter: Linter, text: str, **context) -> list[str]:
+    return [f.rule for f in linter.lint(text, context)]
+
+
+def test_combo_needs_both_signals_within_window(book) -> None:
+    linter = Linter(rulebook=book)
+    assert rules_fired(linter, "Alhamdulillah baru beli Rubicon") == ["t-combo"]
+    assert rules_fired(linter, "Rubicon itu mobil tangguh") == []
+    assert rules_fired(linter, "beli sayur di pasar lalu pulang naik angkot lihat Rubicon") == []
+
+
+def test_finding_span_is_exact_original_text(book) -> None:
+    text = "😎 Baru BELI Rubicon 800jt"
+    finding = Linter(rulebook=book).lint(text)[0]
+    assert text[finding.start : finding.end] == finding.text == "BELI Rubicon"
+
+
+def test_combo_respects_sentence_boundaries(book) -> None:
+    assert rules_fired(Linter(rulebook=book), "Mau beli apa. Rubicon lewat") == []
+
+
+def test_negation_cancels_and_abbreviation_counts(book) -> None:
+    linter = Linter(rulebook=book)
+    assert rules_fired(linter, "jgn goblok") == []
+    assert rules_fired(linter, "stop bilang goblok") == []
+
+
+def test_quoted_word_in_condemning_sentence_is_quiet(book) -> None:
+    linter = Linter(rulebook=book)
+    assert rules_fired(linter, "Kata 'goblok' itu melukai anak.") == []
+    assert rules_fired(linter, "Dia 'goblok' sekali.") == ["t-kasar"]
+
+
+def test_non_negatable_rule_fires_after_negator(book) -> None:
+    linter = Linter(rulebook=book, config={"election": {"candidates": ["Budi Santoso"]}})
+    assert rules_fired(linter, "jangan dukung Budi Santoso") == ["t-dukung"]
+
+
+def test_sense_takes_innocent_reading_out(book) -> None:
+    linter = Linter(rulebook=book)
+    assert rules_fired(linter, "anjing peliharaan sudah vaksin") == []
+    assert rules_fired(linter, "dasar anjing") == ["t-kasar"]
+
+
+def test_escalation_near_mention(book) -> None:
+    linter = Linter(rulebook=book)
+    assert [f.severity for f in linter.lint("@andi goblok")] == ["error"]
+    assert [f.severity for f in linter.lint("goblok")] == ["warning"]
+
+
+def test_context_rule_needs_working_hours_on_personal_account(book) -> None:
+    linter = Linter(rulebook=book)
+    weekday = "2026-03-03T10:15:00+07:00"  # a Tuesday
+    assert rules_fired(linter, "joget dulu", posted_at=weekday) == ["t-jam-kerja"]
+    assert rules_fired(linter, "joget dulu", posted_at="2026-03-03T12:15:00+07:00") == []  # break
+    assert rules_fired(linter, "joget dulu", posted_at="2026-03-07T10:15:00+07:00") == []  # Sat
+    assert rules_fired(linter, "joget dulu", posted_at=weekday, account="official") == []
+    assert rules_fired(linter, "joget dulu") == []
+
+
+def test_time_zone_conversion(book) -> None:
+    linter = Linter(rulebook=book)
+    # 01:15 UTC is 08:15 WIB but 10:15 WIT; both inside hours; 23:00 UTC is 06:00 WIB: outside
+    assert rules_fired(linter, "joget", posted_at="2026-03-03T01:15:00Z", timezone="WIB")
+    assert not rules_fired(linter, "joget", posted_at="2026-03-02T23:00:00Z", timezone="WIB")
+
+
+def test_config_switches_and_overrides(book) -> None:
+    text = "goblok, baru beli rubicon"
+    assert rules_fired(Linter({"rules": {"t-kasar": "off"}}, rulebook=book), text) == ["t-combo"]
+    assert rules_fired(Linter({"categories": {"flexing": False}}, rulebook=book), text) == ["t-kasar"]
+    linter = Linter({"rules": {"t-combo": "info"}}, rulebook=book)
+    assert {f.rule: f.severity for f in linter.lint(text)}["t-combo"] == "info"
+    only_warnings = Linter({"min_severity": "warning", "rules": {"t-combo": "info"}}, rulebook=book)
+    assert rules_fired(only_warnings, text) == ["t-kasar"]
+
+
+def test_allowlist_silences_a_word(book) -> None:
+    assert rules_fired(Linter({"allow": ["goblok"]}, rulebook=book), "goblok") == []
+
+
+def test_inline_silence(book) -> None:
+    linter = Linter(rulebook=book)
+    assert rules_fired(linter, "goblok beli rubicon bijak-abaikan") == []
+    assert rules_fired(linter, "goblok beli rubicon bijak-abaikan: t-kasar") == ["t-combo"]
+
+
+def test_agency_pattern_and_confidential_terms(book) -> None:
+    config = {
+        "patterns": [{"id": "kode-proyek", "pattern": r"proyek\s+garuda-\d+", "message": "kode"}],
+    }
+    findings = Linter(config, rulebook=book).lint("Update Proyek Garuda-7 hari ini")
+    assert [(f.rule, f.text) for f in findings] == [("kode-proyek", "Proyek Garuda-7")]
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ({"rules": {"no-such-rule": "off"}}, "unknown rule id"),
+        ({"rules": {"t-kasar": "loud"}}, "is not one of"),
+        ({"colour": "red"}, "unknown key config.colour"),
+        ({"election": {"window": ["2026-02-30", "2026-03-01"]}}, "YYYY-MM-DD"),
+        ({"patterns": [{"id": "x", "pattern": "(a+)+$", "message": "m"}]}, "nested quantifiers"),
+        ({"patterns": [{"id": "x", "pattern": "(unclosed", "message": "m"}]}, "invalid regular"),
+        ({"patterns": [{"id": "t-kasar", "pattern": "x", "message": "m"}]}, "already a built-in"),
+        ({"categories": {"flexing": "yes"}}, "true or false"),
+    ],
+)
+def test_bad_config_is_a_clear_error(book, config, message) -> None:
+    with pytest.raises(ConfigError, match=message):
+        Linter(config, rulebook=book)
+
+
+def test_shipped_rulebook_loads_and_every_rule_has_a_reference() -> None:
+    book = load_rulebook()
+    assert book.rules
+    for rule in book.rules:
+        assert rule.reference and rule.message and rule.suggestion and rule.message_en
+
+
+def test_megabyte_input_is_handled(book) -> None:
+    text = ("Laporan kegiatan posyandu berjalan lancar. " * 24000)[:1_000_000] + " goblok"
+    findings = Linter(rulebook=book).lint(text)
+    assert [f.text for f in findings] == ["goblok"]
+
+
+def test_oversized_input_is_refused_clearly(book) -> None:
+    with pytest.raises(ValueError, match="longer than"):
+        Linter(rulebook=book).lint("a" * 2_000_001)

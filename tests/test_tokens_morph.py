@@ -1,0 +1,72 @@
+"""Tokens undo leetspeak, stretched and spaced letters; morphology reaches roots through affixes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bijak.morph import candidates
+from bijak.normalize import normalize
+from bijak.tokens import deleet, squeeze, tokenize
+
+
+def keys(text: str) -> list[str]:
+    return [t.key for t in tokenize(normalize(text).text, {"yg": "yang"})]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("4nj1ng", ["anjing"]),
+        ("g0bl0k", ["goblok"]),
+        ("mewaaahhh", ["mewah"]),
+        ("a n j i n g", ["anjing"]),
+        ("g.o.b.l.o.k", ["goblok"]),
+        ("yg", ["yang"]),
+        ("@budi.s #Sultan", ["@budi.s", "#sultan"]),
+    ],
+)
+def test_token_keys(typed: str, expected: list[str]) -> None:
+    assert keys(typed) == expected
+
+
+def test_numbers_are_not_leetspeak() -> None:
+    assert deleet("800jt") == "800jt"
+    assert deleet("10k") == "10k"
+    assert keys("Rp 1.200.000") == ["rp", "1.200.000"]
+
+
+def test_squeeze_collapses_runs() -> None:
+    assert squeeze("pameeeer") == "pamer"
+
+
+def test_sentences_are_numbered() -> None:
+    tokens = tokenize(normalize("Satu dua. Tiga\nempat").text)
+    assert [t.sentence for t in tokens] == [0, 0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("word", "root"),
+    [
+        ("memamerkan", "pamer"),
+        ("dipamerin", "pamer"),
+        ("pamer2", "pamer"),
+        ("kepameran", "pamer"),
+        ("menyebarluaskan", "sebarluas"),
+        ("nyebarin", "sebar"),
+        ("digebukin", "gebuk"),
+        ("ngebacot", "bacot"),
+        ("mobilnya", "mobil"),
+        ("memperlihatkan", "lihat"),
+        ("pamerlah", "pamer"),
+    ],
+)
+def test_candidates_reach_root(word: str, root: str) -> None:
+    assert root in candidates(word)
+
+
+def test_word_itself_comes_first() -> None:
+    assert candidates("pameran")[0] == "pameran"
+
+
+def test_short_stems_are_not_proposed_through_prefixes() -> None:
+    assert "asu" not in candidates("diasu")
