@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from bijak import ConfigError, Linter
 from bijak.rules import load_rulebook, rulebook_from_packs
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from bijak import lint
 from bijak.bridge import lint_json
 from bijak.normalize import normalize
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 BAD_WORDS = ["goblok", "g0bl0k", "a n j i n g", "b*ngsat", "Rubicon", "coblos", "💎", "4nj1ng"]
 any_text = st.text(st.characters(codec="utf-8"), max_size=300)

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from bijak import Linter
 from bijak.regexp import _regex_module
 

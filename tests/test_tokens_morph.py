@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from bijak.morph import candidates
 from bijak.normalize import normalize
 from bijak.tokens import deleet, squeeze, tokenize
