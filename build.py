@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+"""Bijak's task runner: setup, build the wheel and the browser extension, demo, tests, benchmarks.
+
+    python build.py            # setup + build, then open Chromium with Bijak on the demo page
+    python build.py test       # setup, then the whole test suite
+    python build.py extension  # dist/chrome, dist/firefox and their zips
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+DIST = ROOT / "dist"
+BUILD = ROOT / "build"
+EXTENSION_SRC = ROOT / "extension"
+NODE_MODULES = ROOT / "node_modules"
+PYODIDE_VERSION = "314.0.7"
+# Only what loadPyodide() and loadPackage() read; the rest of the npm package (consoles, maps,
+# type definitions, the CommonJS build) stays out of the extension.
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+CHROMIUM = Path("/usr/bin/chromium")
+FIREFOX = Path("/usr/bin/firefox-esr")
+GECKO_ID = "bijak@bijak-asn.id"
+
+
+class BuildError(Exception):
+    """A missing or wrong input: reported as one line, exit code 2."""
+
+
+def log(message: str) -> None:
+    print(f"[build] {message}", flush=True)
+
+
+def run(cmd: Sequence[str], **kwargs: object) -> None:
+    log("$ " + " ".join(cmd))
+    subprocess.run(list(cmd), check=True, cwd=kwargs.pop("cwd", ROOT), **kwargs)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------- setup
+def setup() -> None:
+    run([sys.executable, "-m", "pip", "install", "-q", "-e", ".[test]"])
+    install_browsers()
+    install_node_modules()
+
+
+def install_browsers() -> None:
+    missing = [p for p in (CHROMIUM, FIREFOX) if not p.exists()]
+    if not missing:
+        return
+    if shutil.which("apt-get") is None:
+        raise BuildError(f"missing {', '.join(map(str, missing))} and no apt-get to install them")
+    run(["apt-get", "update", "-q"])
+    run(["apt-get", "install", "-y", "-q", "chromium", "firefox-esr"],
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+def node_modules_current() -> bool:
+    installed = NODE_MODULES / ".package-lock.json"
+    lock = ROOT / "package-lock.json"
+    return installed.exists() and installed.stat().st_mtime >= lock.stat().st_mtime
+
+
+def install_node_modules() -> None:
+    if shutil.which("npm") is None:
+        raise BuildError("npm not found: install Node.js (apt-get install -y npm)")
+    if node_modules_current():
+        return
+    try:
+        run(["npm", "ci", "--no-audit", "--no-fund"])
+    except subprocess.CalledProcessError:
+        raise BuildError("npm ci failed: is the npm registry reachable? (see npm's output above)") \
+            from None
+
+
+# ---------------------------------------------------------------------------------------- wheel
+def build_wheel(out_dir: Path = BUILD / "wheel") -> Path:
+    shutil.rmtree(out_dir, ignore_errors=True)
+    out_dir.mkdir(parents=True)
+    run([sys.executable, "-m", "pip", "wheel", "-q", str(ROOT), "--no-deps", "--no-build-isolation",
+         "-w", str(out_dir)])
+    wheels = sorted(out_dir.glob("bijak-*-py3-none-any.whl"))
+    if not wheels:
+        raise BuildError("pip wheel produced no pure bijak-*-py3-none-any.whl")
+    return wheels[-1]
+
+
+# ------------------------------------------------------------------------------------ extension
+def pyodide_dir() -> Path:
+    package = NODE_MODULES / "pyodide" / "package.json"
+    if not package.exists():
+        raise BuildError("node_modules/pyodide is missing: run `python build.py setup` (npm ci)")
+    version = json.loads(package.read_text())["version"]
+    if version != PYODIDE_VERSION:
+        raise BuildError(f"node_modules has pyodide {version}, the build pins {PYODIDE_VERSION}: "
+                         "run `npm ci`")
+    return package.parent
+
+
+def regex_wheel_dirs() -> list[Path]:
+    dirs = [Path(d) for d in os.environ.get("BIJAK_PYODIDE_MIRROR", "").split(os.pathsep) if d]
+    return [*dirs, ROOT / "vendor" / "pyodide",
+            Path.home() / ".cache" / "bijak" / f"pyodide-{PYODIDE_VERSION}"]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def find_regex_wheel(lock: dict) -> tuple[Path | None, str]:
+    """Pyodide's own `regex` build, from a local mirror of the official distribution, verified
+    by the sha256 in pyodide-lock.json. The npm package lists it but does not contain it."""
+    entry = lock["packages"]["regex"]
+    searched = []
+    for folder in regex_wheel_dirs():
+        candidate = folder / entry["file_name"]
+        searched.append(str(folder))
+        if candidate.is_file():
+            if sha256(candidate) != entry["sha256"]:
+                raise BuildError(f"{candidate} does not match the sha256 in pyodide-lock.json")
+            return candidate, f"regex {entry['version']} from {folder} (sha256 verified)"
+    return None, ("stdlib re (Pyodide's " + entry["file_name"] + " not found in "
+                  + ", ".join(searched) + ")")
+
+
+def copy_sources(target: Path) -> None:
+    shutil.copytree(EXTENSION_SRC, target,
+                    ignore=shutil.ignore_patterns("manifest.json", "*.md", ".*"))
+
+
+def assemble(target: Path, manifest: dict, wheel: Path, regex: Path | None, info: dict) -> None:
+    shutil.rmtree(target, ignore_errors=True)
+    copy_sources(target)
+    runtime = target / "pyodide"
+    runtime.mkdir()
+    source = pyodide_dir()
+    for name in PYODIDE_FILES:
+        shutil.copy2(source / name, runtime / name)
+    shutil.copy2(wheel, runtime / wheel.name)
+    if regex is not None:
+        shutil.copy2(regex, runtime / regex.name)
+    (target / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
+    (target / "build-info.json").write_text(json.dumps(info, indent=2))
+
+
+def chrome_manifest(base: dict) -> dict:
+    manifest = json.loads(json.dumps(base))
+    return manifest
+
+
+def firefox_manifest(base: dict) -> dict:
+    manifest = json.loads(json.dumps(base))
+    manifest["background"] = {"scripts": ["engine/firefox-background.js"], "type": "module"}
+    manifest["permissions"] = [p for p in manifest["permissions"] if p != "offscreen"]
+    manifest.pop("minimum_chrome_version", None)
+    manifest.pop("storage", None)  # Firefox reads agency policy from policies.json instead
+    manifest["browser_specific_settings"] = {
+        "gecko": {
+            "id": GECKO_ID,
+            "strict_min_version": "128.0",
+            "data_collection_permissions": {"required": ["none"]},
+        }
+    }
+    return manifest
+
+
+def zip_dir(folder: Path, archive: Path) -> None:
+    """Zip ourselves: `web-ext build` silently drops *.zip files such as python_stdlib.zip."""
+    archive.unlink(missing_ok=True)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                out.write(path, path.relative_to(folder).as_posix())
+
+
+def build_extension(wheel: Path | None = None) -> dict[str, Path]:
+    source = pyodide_dir()
+    lock = json.loads((source / "pyodide-lock.json").read_text())
+    wheel = wheel or build_wheel()
+    regex, regex_source = find_regex_wheel(lock)
+    log(f"regex engine in the browser: {regex_source}")
+    info = {"pyodide": PYODIDE_VERSION, "wheel": wheel.name,
+            "regex": regex.name if regex else None, "regexSource": regex_source}
+    base = json.loads((EXTENSION_SRC / "manifest.json").read_text())
+    outputs = {}
+    for name, manifest in (("chrome", chrome_manifest(base)), ("firefox", firefox_manifest(base))):
+        folder = DIST / name
+        assemble(folder, manifest, wheel, regex, info)
+        archive = DIST / f"bijak-{name}.zip"
+        zip_dir(folder, archive)
+        log(f"{name}: {folder} and {archive} ({archive.stat().st_size / 1e6:.1f} MB)")
+        outputs[name] = folder
+    return outputs
+
+
+# ----------------------------------------------------------------------------------------- demo
+def extension_id(folder: Path) -> str:
+    """Chromium's id for an unpacked extension: sha256 of its absolute path, in letters a-p."""
+    digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:32]
+    return digest.translate(str.maketrans("0123456789abcdef", "abcdefghijklmnop"))
+
+
+def demo() -> None:
+    setup()
+    chrome = build_extension()["chrome"]
+    log(f"packages: {DIST / 'bijak-chrome.zip'}, {DIST / 'bijak-firefox.zip'}")
+    log(f"unpacked: {chrome} (chrome://extensions > Load unpacked), {DIST / 'firefox'}")
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        log("no display: not opening a browser. Load the unpacked folder above to try Bijak.")
+        return
+    profile = Path(tempfile.mkdtemp(prefix="bijak-demo-"))
+    url = f"chrome-extension://{extension_id(chrome)}/demo/demo.html"
+    log(f"opening Chromium on {url}")
+    subprocess.run([str(CHROMIUM), f"--user-data-dir={profile}", "--no-first-run",
+                    "--no-default-browser-check", f"--disable-extensions-except={chrome}",
+                    f"--load-extension={chrome}", url], check=False)
+
+
+# ---------------------------------------------------------------------------------- test, bench
+def python_tool(script: str, args: Sequence[str]) -> int:
+    return subprocess.run([sys.executable, script, *args], cwd=ROOT, check=False).returncode
+
+
+def test(args: Sequence[str]) -> int:
+    setup()
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", *args], cwd=ROOT,
+                          check=False).returncode
+
+
+def bench_extension(args: Sequence[str]) -> int:
+    build_extension()
+    return python_tool("tests/extension/bench_extension.py", args)
+
+
+# ------------------------------------------------------------------------------------------ cli
+def parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("setup", help="install Python, Debian and npm dependencies (idempotent)")
+    sub.add_parser("wheel", help="build the pure-Python bijak wheel into build/wheel")
+    ext = sub.add_parser("extension", help="build dist/chrome, dist/firefox and their zips")
+    ext.add_argument("--wheel", type=Path, help="use this bijak wheel instead of building one")
+    sub.add_parser("demo", help="setup + build, then open Chromium on the demo page (default)")
+    sub.add_parser("test", help="setup, then run the whole test suite (extra args go to pytest)")
+    sub.add_parser("eval", help="python tests/tools/evaluate.py ARGS")
+    sub.add_parser("bench", help="python tests/tools/bench.py ARGS")
+    sub.add_parser("bench-extension", help="browser figures: start-up, latency, memory, size")
+    return parser.parse_known_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, rest = parse(sys.argv[1:] if argv is None else argv)
+    command = args.command or "demo"
+    try:
+        if command == "setup":
+            setup()
+        elif command == "wheel":
+            log(f"wheel: {build_wheel()}")
+        elif command == "extension":
+            build_extension(args.wheel)
+        elif command == "demo":
+            demo()
+        elif command == "test":
+            return test(rest)
+        elif command == "eval":
+            return python_tool("tests/tools/evaluate.py", rest)
+        elif command == "bench":
+            return python_tool("tests/tools/bench.py", rest)
+        elif command == "bench-extension":
+            return bench_extension(rest)
+    except BuildError as error:
+        print(f"build.py: error: {error}", file=sys.stderr)
+        return 2
+    except subprocess.CalledProcessError as error:
+        print(f"build.py: error: {' '.join(map(str, error.cmd))} exited with {error.returncode}",
+              file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+// The engine host: Pyodide + the bijak wheel, answering {target: "engine"} messages.
+// Runs in the Chrome offscreen document and in the Firefox background event page.
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+const api = globalThis.browser ?? globalThis.chrome;
+
+function oneLine(error) {
+  const text = String(error?.message ?? error ?? "unknown error").trim();
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.at(-1) ?? text; // a Python traceback ends with the exception line
+}
+
+async function buildInfo() {
+  const response = await fetch(api.runtime.getURL("build-info.json"));
+  return response.json();
+}
+
+async function startPython() {
+  const info = await buildInfo();
+  const quiet = () => {};
+  const pyodide = await loadPyodide({
+    indexURL: api.runtime.getURL("pyodide/"),
+    stdout: quiet,
+    stderr: quiet,
+  });
+  if (info.regex) await pyodide.loadPackage("regex", { messageCallback: quiet });
+  await pyodide.loadPackage(api.runtime.getURL(`pyodide/${info.wheel}`), {
+    messageCallback: quiet,
+    checkIntegrity: false,
+  });
+  const bridge = pyodide.pyimport("bijak.bridge");
+  if (typeof bridge.lint_json !== "function") throw new Error("bijak.bridge.lint_json is missing");
+  bridge.lint_json("halo", "{}", "{}"); // warm up: compile rule packs before the first keystroke
+  return { bridge, info };
+}
+
+export function createEngine() {
+  const startedAt = performance.now();
+  const status = { state: "loading", error: "", readyMs: null, regex: null };
+  let python = null;
+
+  const ready = startPython().then(
+    (loaded) => {
+      python = loaded;
+      status.state = "ready";
+      status.readyMs = Math.round(performance.now() - startedAt);
+      status.regex = loaded.info.regexSource;
+    },
+    (error) => {
+      status.state = "error";
+      status.error = oneLine(error);
+    },
+  );
+
+  async function lint({ text, config, context }) {
+    await ready;
+    if (!python) return { error: status.error };
+    const t0 = performance.now();
+    try {
+      const out = python.bridge.lint_json(String(text ?? ""), config ?? "{}", context ?? "{}");
+      return { result: out, ms: performance.now() - t0 };
+    } catch (error) {
+      return { error: oneLine(error) };
+    }
+  }
+
+  async function rules() {
+    await ready;
+    if (!python) return { error: status.error };
+    return { result: python.bridge.rules_json() };
+  }
+
+  async function handle(message) {
+    switch (message.type) {
+      case "status":
+        return { ...status };
+      case "lint":
+        return { id: message.id, ...(await lint(message)) };
+      case "rules":
+        return rules();
+      case "ping":
+        return { pong: true };
+      default:
+        return { error: `unknown request ${message.type}` };
+    }
+  }
+
+  return { handle, ready, status };
+}
