@@ -20,7 +20,7 @@ from .findings import Finding, Severity
 from .lexicon import Lexicon
 from .normalize import Normalized, normalize
 from .rules import Rule, RuleBook, load_rulebook
-from .tokens import SENTENCE_END, Token, squeeze, tokenize
+from .tokens import SENTENCE_END, Token, Tokenizer, squeeze
 
 MAX_TEXT = 2_000_000
 NEGATION_WINDOW = 3
@@ -146,6 +146,7 @@ class Linter:
             (p, regexp.compile_pattern(p.pattern, self.backend)) for p in self.config.patterns
         ]
         self.allow = {squeeze(normalize(word).text) for word in self.config.allow}
+        self.tokenize = Tokenizer(self.lexicon.abbreviations)
 
     # ---- compile -------------------------------------------------------------------------
     def _check_rule_ids(self) -> None:
@@ -250,7 +251,7 @@ class Linter:
 
     def _document(self, text: str) -> Document:
         norm = normalize(text)
-        tokens = tokenize(norm.text, self.lexicon.abbreviations)
+        tokens = self.tokenize(norm.text)
         roots = [self.lexicon.root(t) for t in tokens]
         doc = Document(
             norm=norm,

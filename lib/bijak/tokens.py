@@ -45,6 +45,8 @@ def squeeze(word: str) -> str:
 
 def deleet(word: str) -> str:
     """Decode leetspeak only in words that are mostly letters, so "800jt" and "10k" stay numbers."""
+    if word.isalpha():
+        return word
     letters = sum(c.isalpha() for c in word)
     others = sum(c.isdigit() or c in "@$" for c in word)
     if others and letters >= others:
@@ -52,30 +54,54 @@ def deleet(word: str) -> str:
     return word
 
 
+class Tokenizer:
+    """Tokenizes normalized text; remembers each distinct surface form, since words repeat a lot."""
+
+    MAX_CACHE = 200_000
+
+    def __init__(self, abbreviations: dict[str, str] | None = None) -> None:
+        self.abbreviations = abbreviations or {}
+        self._cache: dict[tuple[str | None, str], tuple[int, str, str, str, int]] = {}
+
+    def __call__(self, text: str) -> list[Token]:
+        """Tokens of the normalized ``text`` in order, with sentence numbers for windowed matching."""
+        cache = self._cache
+        if len(cache) > self.MAX_CACHE:
+            cache.clear()
+        tokens = []
+        spaced = False
+        for match in TOKEN.finditer(text):
+            surface = match.group()
+            entry = cache.get((match.lastgroup, surface))
+            if entry is None:
+                entry = cache[(match.lastgroup, surface)] = self._analyse(match.lastgroup, surface)
+            lead, raw, key, kind, length = entry
+            start = match.start() + lead
+            tokens.append(Token(start, start + length, raw, key, kind))
+            spaced = spaced or (length == 1 and kind == "word")
+        if spaced:
+            tokens = _join_spaced_letters(text, tokens)
+        _number_sentences(text, tokens)
+        return tokens
+
+    def _analyse(self, kind: str | None, surface: str) -> tuple[int, str, str, str, int]:
+        """(offset of the kept part, raw, key, kind, length) for one surface form."""
+        kind = kind or "word"
+        lead = 0
+        if kind == "word":
+            stripped = surface.strip("*")
+            lead = len(surface) - len(surface.lstrip("*"))
+            surface = stripped
+            if surface[:1].isdigit() and not any(c.isalpha() for c in surface):
+                kind = "number"
+        raw = deleet(surface) if kind == "word" else surface
+        key = squeeze(raw) if kind == "word" else raw
+        return lead, raw, self.abbreviations.get(key, key), kind, len(surface)
+
+
 def tokenize(text: str, abbreviations: dict[str, str] | None = None) -> list[Token]:
-    """Tokens of the normalized ``text`` in order, with sentence numbers for windowed matching."""
-    abbreviations = abbreviations or {}
-    tokens = [_make_token(m, abbreviations) for m in TOKEN.finditer(text)]
-    tokens = _join_spaced_letters(text, tokens)
-    _number_sentences(text, tokens)
-    return tokens
-
-
-def _make_token(match: re.Match[str], abbreviations: dict[str, str]) -> Token:
-    kind = match.lastgroup or "word"
-    surface = match.group()
-    start, end = match.span()
-    if kind == "word":
-        stripped = surface.strip("*")
-        start += len(surface) - len(surface.lstrip("*"))
-        end = start + len(stripped)
-        surface = stripped
-        if surface.isdigit() or (surface[:1].isdigit() and not any(c.isalpha() for c in surface)):
-            kind = "number"
-    raw = deleet(surface) if kind == "word" else surface
-    key = squeeze(raw) if kind == "word" else raw
-    key = abbreviations.get(key, key)
-    return Token(start, end, raw, key, kind)
+    """Tokens of the normalized ``text``; for repeated use keep a ``Tokenizer``."""
+    return Tokenizer(abbreviations)(text)
 
 
 def _join_spaced_letters(text: str, tokens: list[Token]) -> list[Token]:
