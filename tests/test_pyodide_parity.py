@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from bijak.bridge import lint_json
+
 from tests.test_regex_parity import all_texts
 
 ROOT = Path(__file__).resolve().parents[1]
