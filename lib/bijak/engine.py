@@ -26,6 +26,7 @@ MAX_TEXT = 2_000_000
 NEGATION_WINDOW = 3
 NEGATORS = "negasi"
 CONDEMNATION = "kecaman"
+REPORTED_SPEECH = "kutipan"
 QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|\'[^\'\n]{1,80}\'|‘[^’\n]{1,80}’|«[^»\n]{1,80}»')
 SILENCE = re.compile(r"bijak[-:](?:abaikan|ignore)\b((?:[ :=,]+[a-z][a-z0-9-]*)*)")
 
@@ -332,6 +333,7 @@ class Linter:
         )
         negators = doc.sets.get(NEGATORS, HitList(()))
         condemnation = doc.sets.get(CONDEMNATION, HitList(()))
+        reporting = doc.sets.get(REPORTED_SPEECH, HitList(()))
         for anchor in groups[0]:
             members = [anchor]
             for group in groups[1:]:
@@ -340,7 +342,7 @@ class Linter:
                     break
                 members.append(partner)
             else:
-                if rule.negatable and _negated(doc, members, negators, condemnation):
+                if rule.negatable and _negated(doc, members, negators, condemnation, reporting):
                     continue
                 if exceptions and any(exceptions.near(m, rule.window) for m in members):
                     continue
@@ -427,13 +429,21 @@ def _pattern_hits(doc: Document, pattern: str, compiled: dict[str, Any]) -> list
     return cached.hits
 
 
-def _negated(doc: Document, members: list[Hit], negators: HitList, condemnation: HitList) -> bool:
-    """"jangan sebar hoaks", or a quoted bad word in a sentence that condemns it."""
+def _negated(
+    doc: Document, members: list[Hit], negators: HitList, condemnation: HitList, reporting: HitList
+) -> bool:
+    """"jangan sebar hoaks"; a quoted word in a sentence that condemns it; reported speech
+    ("dia dipanggil 'goblok'") where the poster is telling what someone else said."""
     first = min(members, key=lambda h: h.first)
     if negators.before(first.first, NEGATION_WINDOW, first.sentence):
         return True
-    if any(doc.quoted(m) for m in members):
-        return negators.in_sentence(first.sentence) or condemnation.in_sentence(first.sentence)
+    quoted = [m for m in members if doc.quoted(m)]
+    if quoted:
+        return (
+            negators.in_sentence(first.sentence)
+            or condemnation.in_sentence(first.sentence)
+            or any(reporting.before(m.first, NEGATION_WINDOW, m.sentence) for m in quoted)
+        )
     return False
 
 

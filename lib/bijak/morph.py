@@ -14,6 +14,8 @@ from functools import lru_cache
 
 MIN_ROOT = 3  # shorter stems are noise: "di" + "a" is not a word we want to find
 MIN_AFFIXED_ROOT = 4  # a root reached through a prefix must be at least this long
+MIN_COLLOQUIAL_ROOT = 5  # bare nasals (n-, m-, ny-, ng-) are rare and risky: "naik" is not "taik"
+BARE_NASALS = ("ny", "ng", "m", "n")
 
 PARTICLES = ("lah", "kah", "tah", "pun")
 CLITICS = ("nya", "ku", "mu", "lu", "lo")
@@ -82,8 +84,8 @@ def _strip_prefixes(word: str, depth: int = 2) -> list[str]:
     for prefix, restorations in NASAL_PREFIXES:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and rest and _starts_with_vowel_or_allowed(prefix, rest):
-            for letter in restorations:
-                roots.append(letter + rest)
+            shortest = MIN_COLLOQUIAL_ROOT if prefix in BARE_NASALS else MIN_AFFIXED_ROOT
+            roots.extend(letter + rest for letter in restorations if len(letter + rest) >= shortest)
     for prefix in PLAIN_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= MIN_ROOT:
             rest = word[len(prefix) :]
