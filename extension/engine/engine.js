@@ -36,7 +36,11 @@ async function startPython() {
 
 export function createEngine() {
   const startedAt = performance.now();
-  const status = { state: "loading", error: "", readyMs: null, regex: null };
+  // `instance` tells a warm engine from a restarted one (tests, benchmarks).
+  const status = {
+    state: "loading", error: "", readyMs: null, regex: null, lints: 0,
+    instance: Math.random().toString(36).slice(2),
+  };
   let python = null;
 
   const ready = startPython().then(
@@ -56,6 +60,7 @@ export function createEngine() {
     await ready;
     if (!python) return { error: status.error };
     const t0 = performance.now();
+    status.lints += 1;
     try {
       const out = python.bridge.lint_json(String(text ?? ""), config ?? "{}", context ?? "{}");
       return { result: out, ms: performance.now() - t0 };

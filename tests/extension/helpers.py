@@ -1,0 +1,46 @@
+"""Assertions shared by the extension's end-to-end tests."""
+
+from __future__ import annotations
+
+from conftest import marks, word_rects
+
+# "goblok" is flagged by the library's kesantunan pack (santun-kata-kasar); the tests only rely
+# on it being flagged, not on its severity or wording.
+RUDE = "goblok"
+
+
+def marks_for(page, word: str) -> list[dict]:
+    return [m for m in marks(page) if m["end"] - m["start"] == len(word.encode("utf-16-le")) // 2]
+
+
+def missing_underlines(page, expected: list[dict]) -> list[dict]:
+    found = marks(page)
+    return [rect for rect in expected
+            if not any(abs(m["left"] - rect["left"]) <= 1 and abs(m["right"] - rect["right"]) <= 1
+                       and abs(m["bottom"] - rect["bottom"]) <= 1 for m in found)]
+
+
+def assert_underlined(page, selector: str, word: str, nth: int = 0, rects=None) -> None:
+    """An underline lies exactly under the n-th occurrence of `word` (±1 px). Redraws follow
+    scrolling on the next animation frame, so look a few frames before failing."""
+    expected = rects or word_rects(page, selector, word, nth)
+    assert expected, f"{word!r} not found in {selector}"
+    for _ in range(40):
+        missing = missing_underlines(page, expected)
+        if not missing:
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"no underline at {missing} for {word!r}; marks: {marks(page)}")
+
+
+def editor_state(page, name: str) -> dict:
+    return page.evaluate(
+        """name => { const e = fixture.editors[name];
+            return {text: e.text(), caret: e.offset(), foreign: e.foreignEdits,
+                    focused: document.activeElement === e.root}; }""",
+        name,
+    )
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
