@@ -78,7 +78,7 @@ examples.bad = ["joget"]
 examples.good = ["kerja"]
 """
 SHARED = (
-    '[sets]\nnegasi = ["jangan", "stop", "tidak"]\nkecaman = ["melukai"]\n'
+    '[sets]\nnegasi = ["jangan", "stop", "tidak"]\nkecaman = ["melukai"]\nkutipan = ["dipanggil"]\n'
     '[abbreviations]\njgn = "jangan"\n'
 )
 
@@ -119,6 +119,10 @@ def test_quoted_word_in_condemning_sentence_is_quiet(book) -> None:
     linter = Linter(rulebook=book)
     assert rules_fired(linter, "Kata 'goblok' itu melukai anak.") == []
     assert rules_fired(linter, "Dia 'goblok' sekali.") == ["t-kasar"]
+
+
+def test_quoted_word_as_reported_speech_is_quiet(book) -> None:
+    assert rules_fired(Linter(rulebook=book), "Anak saya dipanggil 'goblok' oleh temannya") == []
 
 
 def test_non_negatable_rule_fires_after_negator(book) -> None:

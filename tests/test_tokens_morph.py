@@ -69,3 +69,8 @@ def test_word_itself_comes_first() -> None:
 
 def test_short_stems_are_not_proposed_through_prefixes() -> None:
     assert "asu" not in candidates("diasu")
+
+
+@pytest.mark.parametrize("word", ["naik", "kenaikan", "menaikkan"])
+def test_bare_nasal_does_not_invent_short_roots(word: str) -> None:
+    assert "taik" not in candidates(word)
