@@ -71,6 +71,18 @@ def test_short_stems_are_not_proposed_through_prefixes() -> None:
     assert "asu" not in candidates("diasu")
 
 
-@pytest.mark.parametrize("word", ["naik", "kenaikan", "menaikkan"])
+@pytest.mark.parametrize("word", ["naik", "kenaikan"])
 def test_bare_nasal_does_not_invent_short_roots(word: str) -> None:
     assert "taik" not in candidates(word)
+
+
+@pytest.mark.parametrize(("word", "root"), [("menaikkan", None), ("tainya", "tai"), ("taik", "taik")])
+def test_short_roots_are_reached_only_through_suffixes(word: str, root: str | None) -> None:
+    from bijak.lexicon import Lexicon
+    from bijak.tokens import tokenize
+
+    lexicon = Lexicon()
+    for item in ("tai", "taik", "pamer"):
+        lexicon.add("kasar", item)
+    lexicon.freeze()
+    assert lexicon.root(tokenize(word)[0]) == root

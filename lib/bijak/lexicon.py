@@ -17,6 +17,11 @@ from .normalize import normalize
 from .tokens import Token, squeeze, tokenize
 
 
+# Roots shorter than this are reached only by removing suffixes ("tainya"), never prefixes:
+# with no dictionary of ordinary words, "menaikkan" would otherwise reach "taik".
+SHORT_ROOT = 5
+
+
 @dataclass(slots=True)
 class Lexicon:
     single: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -72,7 +77,7 @@ class Lexicon:
             key = squeeze(candidate)
             if key in self.keep:
                 return None
-            if key in self.vocab:
+            if key in self.vocab and (len(key) >= SHORT_ROOT or token.raw.startswith(candidate)):
                 return key
         return None
 

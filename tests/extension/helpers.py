@@ -44,3 +44,33 @@ def editor_state(page, name: str) -> dict:
 
 def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
+
+
+# Where `text[start:end]` lies in a monospace textarea whose lines do not wrap: computed from the
+# font metrics, independently of the overlay's mirror.
+TEXTAREA_RECT_JS = """([selector, start, end]) => {
+  const el = document.querySelector(selector);
+  const s = getComputedStyle(el);
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = `${s.fontSize} ${s.fontFamily}`;
+  const before = el.value.slice(0, start);
+  const line = before.split('\\n').length - 1;
+  const col = before.length - before.lastIndexOf('\\n') - 1;
+  const lineStart = before.lastIndexOf('\\n') + 1;
+  const box = el.getBoundingClientRect();
+  const x0 = box.left + parseFloat(s.borderLeftWidth) + parseFloat(s.paddingLeft);
+  const y0 = box.top + parseFloat(s.borderTopWidth) + parseFloat(s.paddingTop);
+  const lh = parseFloat(s.lineHeight);
+  const w = (t) => ctx.measureText(t).width;
+  return [{left: x0 + w(el.value.slice(lineStart, start)),
+           right: x0 + w(el.value.slice(lineStart, end)),
+           top: y0 + line * lh - el.scrollTop, bottom: y0 + (line + 1) * lh - el.scrollTop}];
+}"""
+
+
+def textarea_rects(page, selector: str, word: str, nth: int = 0) -> list[dict]:
+    value = page.eval_on_selector(selector, "e => e.value")
+    at = -1
+    for _ in range(nth + 1):
+        at = value.index(word, at + 1)
+    return page.evaluate(TEXTAREA_RECT_JS, [selector, at, at + len(word)])
