@@ -16,7 +16,6 @@ from . import morph
 from .normalize import normalize
 from .tokens import Token, squeeze, tokenize
 
-
 # Roots shorter than this are reached only by removing suffixes ("tainya"), never prefixes:
 # with no dictionary of ordinary words, "menaikkan" would otherwise reach "taik".
 SHORT_ROOT = 5
