@@ -321,9 +321,12 @@ class Linter:
         rule = compiled.rule
         if not set(rule.requires) <= flags:
             return
-        groups = [signal.hits(doc, self.compiled_patterns) for signal in compiled.groups]
-        if not all(groups):
-            return
+        groups: list[HitList] = []
+        for signal in compiled.groups:  # stop at the first empty group: most rules end here
+            hits = signal.hits(doc, self.compiled_patterns)
+            if not hits:
+                return
+            groups.append(hits)
         if compiled.unless_post and compiled.unless_post.hits(doc, self.compiled_patterns):
             return
         same_sentence = rule.scope == "sentence"
