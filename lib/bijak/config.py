@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .context import Context, ContextError
 from .findings import CATEGORIES, Severity
 from .regexp import PatternError, check_agency_pattern
 
@@ -213,4 +214,8 @@ def _pattern(raw: Any, index: int) -> AgencyPattern:
 def _context_defaults(value: Any) -> dict[str, Any]:
     _expect(value, dict, "context")
     _reject_unknown("context", value, CONTEXT_KEYS)
+    try:
+        Context.from_dict(value)  # fail at load time, not on the first post
+    except ContextError as error:
+        raise ConfigError(str(error)) from None
     return dict(value)

@@ -246,7 +246,7 @@ class Linter:
             if "*" in silenced or rule.id in silenced or rule.category in silenced:
                 continue
             for members, severity in self._matches(compiled, doc, flags):
-                found.append(self._finding(rule, doc, members, severity))
+                found.append(self._finding(rule, doc, members, severity, context.employee_type))
         found.extend(self._agency_findings(doc, silenced))
         return _tidy(found, self.config.min_severity, self.allow)
 
@@ -370,7 +370,7 @@ class Linter:
         return severity
 
     def _finding(
-        self, rule: Rule, doc: Document, members: list[Hit], severity: Severity
+        self, rule: Rule, doc: Document, members: list[Hit], severity: Severity, employee: str
     ) -> Finding:
         start, end = doc.norm.to_original(
             min(m.start for m in members), max(m.end for m in members)
@@ -384,7 +384,7 @@ class Linter:
             text=doc.norm.original[start:end],
             message=rule.message,
             suggestion=rule.suggestion,
-            reference=rule.reference,
+            reference=reference_for(rule.reference, employee),
             message_en=rule.message_en,
             suggestion_en=rule.suggestion_en,
         )
@@ -410,6 +410,21 @@ class Linter:
                     message_en=pattern.message,
                     suggestion_en=pattern.suggestion,
                 )
+
+
+# PP 94/2021 binds PNS; for other staff the same duty rests on other texts (CATALOGUE scope notes).
+EMPLOYEE_BASIS = {
+    "pppk": "bagi PPPK: UU 20/2023 tentang ASN dan perjanjian kerja PPPK",
+    "non-asn": "bagi pegawai non-ASN: SE MenPANRB 01/2023 dan aturan instansi",
+}
+
+
+def reference_for(reference: str, employee: str) -> str:
+    """The rule's reference, noting the basis that applies when PP 94/2021 does not (non-PNS)."""
+    basis = EMPLOYEE_BASIS.get(employee)
+    if basis and "PP 94/2021" in reference:
+        return f"{reference} ({basis})"
+    return reference
 
 
 def _builtin_set(token: Token) -> str | None:
