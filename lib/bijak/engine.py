@@ -42,6 +42,8 @@ class Hit(NamedTuple):
 class HitList:
     """Hits sorted by position, with windowed look-ups that stay fast on megabyte inputs."""
 
+    __slots__ = ("firsts", "hits")
+
     def __init__(self, hits: Iterable[Hit]) -> None:
         self.hits = sorted(set(hits))
         self.firsts = [h.first for h in self.hits]
@@ -78,17 +80,23 @@ class HitList:
         return any(h.sentence == sentence for h in self.hits)
 
 
+EMPTY = HitList(())
+
+
 @dataclass(slots=True)
 class Document:
     norm: Normalized
     tokens: list[Token]
     roots: list[str | None]
-    sets: dict[str, HitList]
+    sets: dict[str, list[Hit]]  # raw hits per set, in token order; HitLists are built on demand
     boundaries: list[int]
     token_starts: list[int]
     token_ends: list[int]
     quotes: list[tuple[int, int]]
     pattern_hits: dict[str, HitList] = field(default_factory=dict)
+    negators: HitList = EMPTY  # cues for suppression, gathered once per document
+    condemnation: HitList = EMPTY
+    reporting: HitList = EMPTY
 
     def hit_for_span(self, start: int, end: int) -> Hit:
         first = bisect.bisect_right(self.token_ends, start)
@@ -111,6 +119,8 @@ class Signal:
         found: list[Hit] = []
         for name in self.sets:
             found.extend(doc.sets.get(name, ()))
+        if not found and not self.patterns:
+            return EMPTY
         for pattern in self.patterns:
             found.extend(_pattern_hits(doc, pattern, compiled))
         return HitList(found)
@@ -142,6 +152,7 @@ class Linter:
         self.lexicon = self._build_lexicon()
         self.compiled_patterns: dict[str, Any] = {}
         self.rules = [self._compile(rule) for rule in self.book.rules if self._enabled(rule)]
+        self.senses = [(sense, self._signal(sense.near)) for sense in self.book.senses]
         self._compile_set_patterns()
         self.agency = [
             (p, regexp.compile_pattern(p.pattern, self.backend)) for p in self.config.patterns
@@ -266,9 +277,12 @@ class Linter:
         )
         doc.sets = self._set_hits(doc)
         self._disambiguate(doc)
+        doc.negators = HitList(doc.sets.get(NEGATORS, ()))
+        doc.condemnation = HitList(doc.sets.get(CONDEMNATION, ()))
+        doc.reporting = HitList(doc.sets.get(REPORTED_SPEECH, ()))
         return doc
 
-    def _set_hits(self, doc: Document) -> dict[str, HitList]:
+    def _set_hits(self, doc: Document) -> dict[str, list[Hit]]:
         found: dict[str, list[Hit]] = {}
         tokens, roots, lexicon = doc.tokens, doc.roots, self.lexicon
         for index, (token, root) in enumerate(zip(tokens, roots, strict=True)):
@@ -294,26 +308,25 @@ class Linter:
                 found.setdefault(name, []).extend(
                     _pattern_hits(doc, pattern, self.compiled_patterns)
                 )
-        return {name: HitList(hits) for name, hits in found.items()}
+        return found
 
     def _disambiguate(self, doc: Document) -> None:
         """Take innocent readings out of sets before any rule sees them ("anjing peliharaan")."""
-        for sense in self.book.senses:
-            cues = self._signal(sense.near).hits(doc, self.compiled_patterns)
+        for sense, cue_signal in self.senses:
+            affected = [name for name in sense.sets if doc.sets.get(name)]
+            if not affected:
+                continue
+            cues = cue_signal.hits(doc, self.compiled_patterns)
             if not cues:
                 continue
-            for name in sense.sets:
-                hits = doc.sets.get(name)
-                if not hits:
-                    continue
-                kept = [
+            for name in affected:
+                doc.sets[name] = [
                     h
-                    for h in hits
+                    for h in doc.sets[name]
                     if not (
                         doc.roots[h.first] in sense.words and cues.near(h, sense.window) is not None
                     )
                 ]
-                doc.sets[name] = HitList(kept)
 
     def _matches(
         self, compiled: CompiledRule, doc: Document, flags: frozenset[str]
@@ -334,9 +347,6 @@ class Linter:
         exceptions = (
             compiled.unless_near.hits(doc, self.compiled_patterns) if compiled.unless_near else None
         )
-        negators = doc.sets.get(NEGATORS, HitList(()))
-        condemnation = doc.sets.get(CONDEMNATION, HitList(()))
-        reporting = doc.sets.get(REPORTED_SPEECH, HitList(()))
         for anchor in groups[0]:
             members = [anchor]
             for group in groups[1:]:
@@ -345,7 +355,7 @@ class Linter:
                     break
                 members.append(partner)
             else:
-                if rule.negatable and _negated(doc, members, negators, condemnation, reporting):
+                if rule.negatable and _negated(doc, members):
                     continue
                 if exceptions and any(exceptions.near(m, rule.window) for m in members):
                     continue
@@ -447,20 +457,18 @@ def _pattern_hits(doc: Document, pattern: str, compiled: dict[str, Any]) -> list
     return cached.hits
 
 
-def _negated(
-    doc: Document, members: list[Hit], negators: HitList, condemnation: HitList, reporting: HitList
-) -> bool:
+def _negated(doc: Document, members: list[Hit]) -> bool:
     """"jangan sebar hoaks"; a quoted word in a sentence that condemns it; reported speech
     ("dia dipanggil 'goblok'") where the poster is telling what someone else said."""
     first = min(members, key=lambda h: h.first)
-    if negators.before(first.first, NEGATION_WINDOW, first.sentence):
+    if doc.negators.before(first.first, NEGATION_WINDOW, first.sentence):
         return True
     quoted = [m for m in members if doc.quoted(m)]
     if quoted:
         return (
-            negators.in_sentence(first.sentence)
-            or condemnation.in_sentence(first.sentence)
-            or any(reporting.before(m.first, NEGATION_WINDOW, m.sentence) for m in quoted)
+            doc.negators.in_sentence(first.sentence)
+            or doc.condemnation.in_sentence(first.sentence)
+            or any(doc.reporting.before(m.first, NEGATION_WINDOW, m.sentence) for m in quoted)
         )
     return False
 
