@@ -6,7 +6,7 @@ the bridge adds UTF-16 offsets for JavaScript.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from enum import IntEnum
 
 CATEGORIES: tuple[str, ...] = (
@@ -67,4 +67,7 @@ class Finding:
         return Severity.parse(self.severity)
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return {name: getattr(self, name) for name in FINDING_FIELDS}
+
+
+FINDING_FIELDS = tuple(f.name for f in fields(Finding))
