@@ -162,6 +162,12 @@
     });
   }
 
+  // Pages change a textarea's value from script (a React reset after posting) without events.
+  setInterval(() => {
+    if (!enabled || !active || !("value" in active) || composing) return;
+    if (active.value !== dataFor(active).text) schedule(DEBOUNCE_MS);
+  }, 400);
+
   function activate(field) {
     if (field === active) return;
     observer.disconnect();

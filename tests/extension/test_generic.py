@@ -1,0 +1,48 @@
+"""Ordinary fields on sites the user enabled: a plain textarea and a page with a strict CSP."""
+
+from __future__ import annotations
+
+from conftest import marks, overlay_attr, wait_findings, wait_state
+from helpers import RUDE, assert_underlined, textarea_rects
+
+
+def test_plain_textarea_multiline(browser, page):
+    page.goto(browser.url("local", "textarea.html"))
+    wait_state(page)
+    page.click("#field")
+    typed = "Baris pertama 🙂\nbaris kedua goblok\n\n🇮🇩 goblok lagi"
+    page.keyboard.type(typed)
+    wait_findings(page, 2)
+    assert page.eval_on_selector("#field", "e => [e.value, e.selectionStart, e.selectionEnd]") == [
+        typed, len(typed.encode("utf-16-le")) // 2, len(typed.encode("utf-16-le")) // 2]
+    for nth in (0, 1):
+        assert_underlined(page, "#field", RUDE, rects=textarea_rects(page, "#field", RUDE, nth))
+
+
+def test_site_not_enabled_is_off(browser, page):
+    browser.storage_set({"sites": {"127.0.0.1": False}})
+    page.goto(browser.url("local", "textarea.html"))
+    wait_state(page, "off")
+    page.click("#field")
+    page.keyboard.type("dasar goblok")
+    page.wait_for_timeout(600)  # longer than the debounce: nothing may appear
+    assert overlay_attr(page, "data-findings") == "0" and marks(page) == []
+    browser.storage_set({"sites": {"127.0.0.1": True}})  # switched on from the popup: live
+    wait_state(page, "ready")
+    wait_findings(page, 1)
+
+
+def test_strict_csp_page(browser, page):
+    response = page.goto(browser.url("local", "csp.html"))
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    wait_state(page)
+    page.click("#field")
+    page.keyboard.type("ah goblok")
+    wait_findings(page, 1)
+    assert_underlined(page, "#field", RUDE, rects=textarea_rects(page, "#field", RUDE))
+    page.click("#editable")
+    page.keyboard.type("kamu 🙃 goblok")
+    wait_findings(page, 1)
+    assert_underlined(page, "#editable", RUDE)
+    badge = page.locator("bijak-overlay .badge")
+    assert badge.is_visible() and badge.inner_text() == "1"
