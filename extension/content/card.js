@@ -105,6 +105,10 @@
     const isOpen = () => !card.hidden;
     const kind = () => current?.kind ?? null;
     card.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+    // Clicking the hover card must not take focus (and the caret) away from the editor.
+    card.addEventListener("mousedown", (event) => {
+      if (current?.kind === "finding") event.preventDefault();
+    });
     card.addEventListener("mouseleave", hideSoon);
 
     return { showFinding, showConfirm, hide, hideSoon, contains, isOpen, kind };

@@ -1,0 +1,79 @@
+"""The hover card: content from the library, "Abaikan", and the personal allowlist."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import marks, wait_findings, wait_state
+from helpers import RUDE
+
+from bijak.bridge import lint_json
+
+TEXT = "Pak, dasar goblok"
+
+
+def expected_finding() -> dict:
+    [finding] = [f for f in json.loads(lint_json(TEXT))["findings"] if f["text"] == RUDE]
+    return finding
+
+
+def type_on_facebook(browser, page, text: str = TEXT) -> None:
+    page.goto(browser.url("www.facebook.com", "facebook.html"))
+    wait_state(page)
+    page.click("#composer")
+    page.keyboard.type(text)
+    wait_findings(page, 1)
+
+
+def hover_first_mark(page):
+    [mark] = marks(page)
+    page.mouse.move((mark["left"] + mark["right"]) / 2, mark["bottom"] - 3)
+    card = page.locator("bijak-overlay .card[data-kind='finding']")
+    card.wait_for()
+    return card
+
+
+def test_card_shows_category_message_reference_suggestion(browser, page):
+    type_on_facebook(browser, page)
+    card = hover_first_mark(page)
+    finding = expected_finding()
+    text = card.inner_text()
+    assert "Kesantunan" in text
+    for key in ("message", "reference", "suggestion"):
+        assert finding[key] in text
+    assert card.locator("button.ignore").inner_text() == "Abaikan"
+    assert card.locator("button.allow").inner_text() == "Jangan peringatkan kata ini lagi"
+
+
+def test_card_in_english(browser, page):
+    browser.storage_set({"language": "en"})
+    type_on_facebook(browser, page)
+    card = hover_first_mark(page)
+    finding = expected_finding()
+    assert finding["message_en"] in card.inner_text()
+    assert card.locator("button.ignore").inner_text() == "Dismiss"
+
+
+def test_abaikan_hides_it_for_this_post(browser, page):
+    type_on_facebook(browser, page)
+    hover_first_mark(page).locator("button.ignore").click()
+    wait_findings(page, 0)
+    assert marks(page) == []
+    page.keyboard.type(" sekali")  # still the same post: stays dismissed
+    page.wait_for_timeout(600)
+    assert marks(page) == []
+    assert page.evaluate("fixture.editors.composer.text()") == TEXT + " sekali"
+
+
+def test_allowlist_is_stored_and_applies_everywhere(browser, page):
+    type_on_facebook(browser, page)
+    hover_first_mark(page).locator("button.allow").click()
+    wait_findings(page, 0)
+    stored = browser.worker.evaluate("() => chrome.storage.local.get('allow')")
+    assert stored == {"allow": [RUDE]}
+    page.goto(browser.url("www.instagram.com", "instagram.html"))
+    wait_state(page)
+    page.click("#comment")
+    page.keyboard.type("admin goblok")
+    page.wait_for_timeout(600)
+    assert marks(page) == []
