@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
+from bijak.bridge import lint_json
 from conftest import marks, wait_findings, wait_state
 from helpers import RUDE
-
-from bijak.bridge import lint_json
 
 TEXT = "Pak, dasar goblok"
 
