@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT / "lib"))
 
 from bijak import CATEGORIES, Linter, Severity  # noqa: E402
 
-CORPORA = {"dev": ROOT / "tests/corpus/dev.jsonl", "holdout": ROOT / "tests/corpus/holdout.jsonl"}
+CORPUS = ROOT / "tests/corpus"
+CORPORA = {"dev": "dev*.jsonl", "holdout": "holdout.jsonl"}  # dev: every tuning set
 
 
 @dataclass
@@ -37,9 +38,12 @@ class Score:
     stray_lines: list[str] = field(default_factory=list)
 
 
-def load(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+def load(paths: list[Path]) -> list[dict]:
+    records = []
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            records += [json.loads(line) for line in handle if line.strip()]
+    return records
 
 
 def score(records: list[dict]) -> Score:
@@ -102,11 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     show = set(filter(None, args.show.split(",")))
     for name in args.corpora:
-        path = CORPORA.get(name, Path(name))
-        if not path.exists():
-            print(f"{name}: no corpus at {path}", file=sys.stderr)
+        paths = sorted(CORPUS.glob(CORPORA[name])) if name in CORPORA else [Path(name)]
+        if not paths or not all(p.exists() for p in paths):
+            print(f"{name}: no corpus found", file=sys.stderr)
             continue
-        report(name, score(load(path)), show)
+        report(name, score(load(paths)), show)
     return 0
 
 
