@@ -139,14 +139,26 @@ def find_regex_wheel(lock: dict) -> tuple[Path | None, str]:
                   + ", ".join(searched) + ")")
 
 
-def copy_sources(target: Path) -> None:
+# Left out of each browser's package: the other browser's engine host.
+EXCLUDED = {
+    "chrome": ("firefox-background.js",),
+    "firefox": ("service-worker.js", "offscreen.html", "offscreen.js"),
+}
+
+
+def copy_sources(target: Path, browser: str) -> None:
+    excluded = EXCLUDED[browser]
     shutil.copytree(EXTENSION_SRC, target,
-                    ignore=shutil.ignore_patterns("manifest.json", "*.md", ".*"))
+                    ignore=shutil.ignore_patterns("manifest.json", "*.md", ".*", *excluded))
+    for folder in [p for p in target.rglob("*") if p.is_dir()]:
+        if not any(folder.iterdir()):
+            folder.rmdir()
 
 
-def assemble(target: Path, manifest: dict, wheel: Path, regex: Path | None, info: dict) -> None:
+def assemble(target: Path, browser: str, manifest: dict, wheel: Path, regex: Path | None,
+             info: dict) -> None:
     shutil.rmtree(target, ignore_errors=True)
-    copy_sources(target)
+    copy_sources(target, browser)
     runtime = target / "pyodide"
     runtime.mkdir()
     source = pyodide_dir()
@@ -160,8 +172,7 @@ def assemble(target: Path, manifest: dict, wheel: Path, regex: Path | None, info
 
 
 def chrome_manifest(base: dict) -> dict:
-    manifest = json.loads(json.dumps(base))
-    return manifest
+    return json.loads(json.dumps(base))
 
 
 def firefox_manifest(base: dict) -> dict:
@@ -173,9 +184,10 @@ def firefox_manifest(base: dict) -> dict:
     manifest["browser_specific_settings"] = {
         "gecko": {
             "id": GECKO_ID,
-            "strict_min_version": "128.0",
+            "strict_min_version": "140.0",
             "data_collection_permissions": {"required": ["none"]},
-        }
+        },
+        "gecko_android": {"strict_min_version": "142.0"},
     }
     return manifest
 
@@ -201,7 +213,7 @@ def build_extension(wheel: Path | None = None) -> dict[str, Path]:
     outputs = {}
     for name, manifest in (("chrome", chrome_manifest(base)), ("firefox", firefox_manifest(base))):
         folder = DIST / name
-        assemble(folder, manifest, wheel, regex, info)
+        assemble(folder, name, manifest, wheel, regex, info)
         archive = DIST / f"bijak-{name}.zip"
         zip_dir(folder, archive)
         log(f"{name}: {folder} and {archive} ({archive.stat().st_size / 1e6:.1f} MB)")
