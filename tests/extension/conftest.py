@@ -140,15 +140,20 @@ class Browser:
 
 
 @pytest.fixture(scope="session")
-def browser(extension_dirs: dict[str, Path], server: str,
-            tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+def playwright(extension_dirs: dict[str, Path]):
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        context = launch(playwright, tmp_path_factory.mktemp("profile"), extension_dirs["chrome"],
-                         server)
-        yield Browser(context, server)
-        context.close()
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright, extension_dirs: dict[str, Path], server: str,
+            tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    context = launch(playwright, tmp_path_factory.mktemp("profile"), extension_dirs["chrome"],
+                     server)
+    yield Browser(context, server)
+    context.close()
 
 
 @pytest.fixture

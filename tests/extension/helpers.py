@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import marks, word_rects
+import json
+from datetime import datetime
+
+from bijak.bridge import lint_json
+from conftest import marks, wait_findings, word_rects
 
 # "goblok" is flagged by the library's kesantunan pack (santun-kata-kasar); the tests only rely
 # on it being flagged, not on its severity or wording.
@@ -86,3 +90,22 @@ def textarea_rects(page, selector: str, word: str, nth: int = 0) -> list[dict]:
         at = value.index(word, at + 1)
     start = utf16_len(value[:at])
     return page.evaluate(TEXTAREA_RECT_JS, [selector, start, start + utf16_len(word)])
+
+
+def expected(text: str, config: dict | None = None) -> list[dict]:
+    """What the library says about `text` with the context the extension sends (now, local
+    time, personal account): tests follow the rule packs instead of hard-coding counts."""
+    context = {"posted_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+               "account": "personal"}
+    out = json.loads(lint_json(text, json.dumps(config or {}), json.dumps(context)))
+    return out["findings"]
+
+
+def wait_lint(page, text: str, config: dict | None = None) -> list[dict]:
+    findings = expected(text, config)
+    wait_findings(page, len(findings))
+    return findings
+
+
+def rude_marks(page) -> list[dict]:
+    return [m for m in marks(page) if m["end"] - m["start"] == len(RUDE)]

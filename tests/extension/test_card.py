@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from bijak.bridge import lint_json
-from conftest import marks, wait_findings, wait_state
-from helpers import RUDE
+from conftest import wait_findings, wait_state
+from helpers import RUDE, expected, rude_marks, wait_lint
 
 TEXT = "Pak, dasar goblok"
 
@@ -21,11 +21,11 @@ def type_on_facebook(browser, page, text: str = TEXT) -> None:
     wait_state(page)
     page.click("#composer")
     page.keyboard.type(text)
-    wait_findings(page, 1)
+    wait_lint(page, text)
 
 
 def hover_first_mark(page):
-    [mark] = marks(page)
+    [mark] = rude_marks(page)
     page.mouse.move((mark["left"] + mark["right"]) / 2, mark["bottom"] - 3)
     card = page.locator("bijak-overlay .card[data-kind='finding']")
     card.wait_for()
@@ -56,18 +56,18 @@ def test_card_in_english(browser, page):
 def test_abaikan_hides_it_for_this_post(browser, page):
     type_on_facebook(browser, page)
     hover_first_mark(page).locator("button.ignore").click()
-    wait_findings(page, 0)
-    assert marks(page) == []
+    wait_findings(page, len(expected(TEXT)) - 1)
+    assert rude_marks(page) == []
     page.keyboard.type(" sekali")  # still the same post: stays dismissed
     page.wait_for_timeout(600)
-    assert marks(page) == []
+    assert rude_marks(page) == []
     assert page.evaluate("fixture.editors.composer.text()") == TEXT + " sekali"
 
 
 def test_allowlist_is_stored_and_applies_everywhere(browser, page):
     type_on_facebook(browser, page)
     hover_first_mark(page).locator("button.allow").click()
-    wait_findings(page, 0)
+    wait_lint(page, TEXT, {"allow": [RUDE]})
     stored = browser.worker.evaluate("() => chrome.storage.local.get('allow')")
     assert stored == {"allow": [RUDE]}
     page.goto(browser.url("www.instagram.com", "instagram.html"))
@@ -75,4 +75,4 @@ def test_allowlist_is_stored_and_applies_everywhere(browser, page):
     page.click("#comment")
     page.keyboard.type("admin goblok")
     page.wait_for_timeout(600)
-    assert marks(page) == []
+    assert rude_marks(page) == []

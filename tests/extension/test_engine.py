@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 
-from conftest import DIST, wait_findings, wait_state
+from conftest import DIST, wait_state
+from helpers import wait_lint
 
 
 def extension_page(browser, path: str = "popup/popup.html?host=127.0.0.1"):
@@ -47,7 +48,7 @@ def test_engine_survives_service_worker_stop(browser, page):
     assert "stopped" in statuses, statuses
     page.click("#composer")
     page.keyboard.type("dasar goblok")
-    wait_findings(page, 1)
+    wait_lint(page, "dasar goblok")
     after = engine_status(ext)
     ext.close()
     assert statuses[statuses.index("stopped"):].count("running") >= 1  # woken again by a message

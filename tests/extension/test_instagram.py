@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import marks, wait_findings, wait_state
-from helpers import RUDE, assert_underlined, editor_state, textarea_rects
+from helpers import RUDE, assert_underlined, editor_state, textarea_rects, wait_lint
 
 
 def open_instagram(browser, page):
@@ -17,7 +17,7 @@ def test_caption_underline_and_share_pause(browser, page):
     page.click("#caption")
     typed = "Liburan 🏖️🌴 bareng keluarga, yang nyinyir dasar goblok"
     page.keyboard.type(typed)
-    wait_findings(page, 1)
+    wait_lint(page, typed)
     assert_underlined(page, "#caption", RUDE)
     page.click("#share")
     card = page.locator("bijak-overlay .card[data-kind='confirm']")
@@ -34,7 +34,7 @@ def test_comment_textarea_underline_and_enter_pause(browser, page):
     page.click("#comment")
     typed = "keren 👏 tapi admin goblok"
     page.keyboard.type(typed)
-    wait_findings(page, 1)
+    wait_lint(page, typed)
     assert_underlined(page, "#comment", RUDE, rects=textarea_rects(page, "#comment", RUDE))
     page.keyboard.press("Enter")
     card = page.locator("bijak-overlay .card[data-kind='confirm']")

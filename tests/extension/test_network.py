@@ -8,7 +8,8 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import SITE_HOSTS, launch, wait_findings, wait_state
+from conftest import SITE_HOSTS, launch, wait_state
+from helpers import wait_lint
 
 
 def url_requests(path: Path) -> list[dict]:
@@ -28,28 +29,25 @@ def browser_internal(request: dict) -> bool:
             and "extension" not in request.get("network_isolation_key", ""))
 
 
-def test_no_request_leaves_the_machine(extension_dirs, server, tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_no_request_leaves_the_machine(playwright, extension_dirs, server, tmp_path):
     netlog = tmp_path / "netlog.json"
-    with sync_playwright() as playwright:
-        context = launch(playwright, tmp_path / "profile", extension_dirs["chrome"], server,
-                         (f"--log-net-log={netlog}", "--net-log-capture-mode=Default"))
-        page_requests: list[str] = []
-        context.on("request", lambda request: page_requests.append(request.url))
-        worker = context.service_workers[0] if context.service_workers else \
-            context.wait_for_event("serviceworker")
-        worker.evaluate("() => chrome.storage.local.set({sites: {'127.0.0.1': true}})")
-        page = context.new_page()
-        for url, field in (("https://www.facebook.com/facebook.html", "#composer"),
-                           ("https://www.instagram.com/instagram.html", "#comment"),
-                           (f"https://{server}/csp.html", "#field")):
-            page.goto(url)
-            wait_state(page)
-            page.click(field)
-            page.keyboard.type("Pagi semua 😎 dasar goblok")
-            wait_findings(page, 1)
-        context.close()
+    context = launch(playwright, tmp_path / "profile", extension_dirs["chrome"], server,
+                     (f"--log-net-log={netlog}", "--net-log-capture-mode=Default"))
+    page_requests: list[str] = []
+    context.on("request", lambda request: page_requests.append(request.url))
+    worker = context.service_workers[0] if context.service_workers else \
+        context.wait_for_event("serviceworker")
+    worker.evaluate("() => chrome.storage.local.set({sites: {'127.0.0.1': true}})")
+    page = context.new_page()
+    for url, field in (("https://www.facebook.com/facebook.html", "#composer"),
+                       ("https://www.instagram.com/instagram.html", "#comment"),
+                       (f"https://{server}/csp.html", "#field")):
+        page.goto(url)
+        wait_state(page)
+        page.click(field)
+        page.keyboard.type("Pagi semua 😎 dasar goblok")
+        wait_lint(page, "Pagi semua 😎 dasar goblok")
+    context.close()
     allowed = {f"https://{h}" for h in (*SITE_HOSTS, "127.0.0.1")}
     requests = url_requests(netlog)
     origin = lambda url: f"{urlsplit(url).scheme}://{urlsplit(url).hostname}"  # noqa: E731

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import marks, wait_findings, wait_state
-from helpers import RUDE
+from conftest import marks, wait_state
+from helpers import RUDE, rude_marks, wait_lint
 
 
 def open_ext(browser, page, path: str):
@@ -35,10 +35,11 @@ def test_popup_category_switch_reaches_the_engine(browser, page):
     wait_state(target)
     target.click("#composer")
     target.keyboard.type(f"dasar {RUDE}")
+    wait_lint(target, f"dasar {RUDE}", {"categories": {"kesantunan": False}})
     target.wait_for_timeout(600)  # longer than the debounce: nothing may appear
-    assert marks(target) == []
+    assert rude_marks(target) == []
     page.locator("input[data-category='kesantunan']").check()  # live: no reload needed
-    wait_findings(target, 1)
+    wait_lint(target, f"dasar {RUDE}")
     target.close()
 
 
