@@ -19,6 +19,7 @@ from .context import Context
 from .findings import Finding, Severity
 from .lexicon import Lexicon
 from .normalize import Normalized, normalize
+from .prefilter import DIGIT, required_literals
 from .rules import Rule, RuleBook, load_rulebook
 from .tokens import SENTENCE_END, Token, Tokenizer, squeeze
 
@@ -28,6 +29,7 @@ NEGATORS = "negasi"
 CONDEMNATION = "kecaman"
 REPORTED_SPEECH = "kutipan"
 QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|\'[^\'\n]{1,80}\'|‘[^’\n]{1,80}’|«[^»\n]{1,80}»')
+DIGIT_RE = re.compile(r"\d")
 SILENCE = re.compile(r"bijak[-:](?:abaikan|ignore)\b((?:[ :=,]+[a-z][a-z0-9-]*)*)")
 
 
@@ -94,6 +96,7 @@ class Document:
     token_ends: list[int]
     quotes: list[tuple[int, int]]
     pattern_hits: dict[str, HitList] = field(default_factory=dict)
+    has_digit: bool = False
     negators: HitList = EMPTY  # cues for suppression, gathered once per document
     condemnation: HitList = EMPTY
     reporting: HitList = EMPTY
@@ -150,7 +153,7 @@ class Linter:
         self.book = rulebook or load_rulebook()
         self._check_rule_ids()
         self.lexicon = self._build_lexicon()
-        self.compiled_patterns: dict[str, Any] = {}
+        self.compiled_patterns: dict[str, CompiledPattern] = {}
         self.rules = [self._compile(rule) for rule in self.book.rules if self._enabled(rule)]
         self.senses = [(sense, self._signal(sense.near)) for sense in self.book.senses]
         self._compile_set_patterns()
@@ -213,7 +216,7 @@ class Linter:
 
     def _compile_pattern(self, pattern: str) -> None:
         if pattern not in self.compiled_patterns:
-            self.compiled_patterns[pattern] = regexp.compile_pattern(pattern, self.backend)
+            self.compiled_patterns[pattern] = CompiledPattern(pattern, self.backend)
 
     def _compile_set_patterns(self) -> None:
         for patterns in self.lexicon.patterns.values():
@@ -274,6 +277,7 @@ class Linter:
             token_starts=[t.start for t in tokens],
             token_ends=[t.end for t in tokens],
             quotes=[m.span() for m in QUOTED.finditer(norm.text)],
+            has_digit=DIGIT_RE.search(norm.text) is not None,
         )
         doc.sets = self._set_hits(doc)
         self._disambiguate(doc)
@@ -293,12 +297,12 @@ class Linter:
                 continue
             for name in lexicon.single.get(root, ()):
                 found.setdefault(name, []).append(_token_hit(token, index))
-            for keys, name in lexicon.phrases.get(root, ()):
+            if root not in lexicon.phrase_starts or index + 1 == len(tokens):
+                continue
+            # every phrase word is in the vocabulary, so a token matches one only through its root
+            for keys, name in lexicon.phrases.get((root, roots[index + 1]), ()):
                 end = index + len(keys)
-                if end <= len(tokens) and all(
-                    roots[index + k] == keys[k] or tokens[index + k].key == keys[k]
-                    for k in range(1, len(keys))
-                ):
+                if end <= len(tokens) and all(roots[index + k] == keys[k] for k in range(2, len(keys))):
                     last = tokens[end - 1]
                     found.setdefault(name, []).append(
                         Hit(index, end - 1, token.start, last.end, token.sentence)
@@ -445,15 +449,28 @@ def _token_hit(token: Token, index: int) -> Hit:
     return Hit(index, index, token.start, token.end, token.sentence)
 
 
-def _pattern_hits(doc: Document, pattern: str, compiled: dict[str, Any]) -> list[Hit]:
+class CompiledPattern:
+    """A compiled regex plus the literals every match starts with (see ``prefilter``)."""
+
+    __slots__ = ("literals", "regex")
+
+    def __init__(self, pattern: str, backend: str) -> None:
+        self.regex = regexp.compile_pattern(pattern, backend)
+        self.literals = required_literals(pattern)
+
+    def spans(self, text: str, has_digit: bool) -> list[tuple[int, int]]:
+        if self.literals is not None and not any(
+            has_digit if lit == DIGIT else lit in text for lit in self.literals
+        ):
+            return []
+        return [m.span() for m in self.regex.finditer(text) if m.end() > m.start()]
+
+
+def _pattern_hits(doc: Document, pattern: str, compiled: dict[str, CompiledPattern]) -> list[Hit]:
     cached = doc.pattern_hits.get(pattern)
     if cached is None:
-        hits = [
-            doc.hit_for_span(*m.span())
-            for m in compiled[pattern].finditer(doc.norm.text)
-            if m.end() > m.start()
-        ]
-        cached = doc.pattern_hits[pattern] = HitList(hits)
+        spans = compiled[pattern].spans(doc.norm.text, doc.has_digit)
+        cached = doc.pattern_hits[pattern] = HitList([doc.hit_for_span(*s) for s in spans])
     return cached.hits
 
 

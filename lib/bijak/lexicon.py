@@ -24,9 +24,11 @@ SHORT_ROOT = 5
 @dataclass(slots=True)
 class Lexicon:
     single: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(
+    # phrases indexed by their first two words: common first words ("di", "yang") stay cheap
+    phrases: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    phrase_starts: set[str] = field(default_factory=set)
     patterns: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     vocab: set[str] = field(default_factory=set)
     keep: frozenset[str] = frozenset()
@@ -46,7 +48,8 @@ class Lexicon:
         if len(keys) == 1:
             self.single[keys[0]].add(set_name)
         else:
-            self.phrases[keys[0]].append((keys, set_name))
+            self.phrases[keys[0], keys[1]].append((keys, set_name))
+            self.phrase_starts.add(keys[0])
 
     def freeze(self) -> None:
         self.single = dict(self.single)

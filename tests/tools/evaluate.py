@@ -51,7 +51,9 @@ def score(records: list[dict]) -> Score:
     linters: dict[str, Linter] = {}
     for record in records:
         config_key = json.dumps(record.get("config", {}), sort_keys=True)
-        linter = linters.setdefault(config_key, Linter(record.get("config") or None))
+        if config_key not in linters:  # compile each distinct configuration once
+            linters[config_key] = Linter(record.get("config") or None)
+        linter = linters[config_key]
         findings = linter.lint(record["text"], record.get("context"))
         serious = {f.category for f in findings if f.level >= Severity.WARNING}
         labels = set(record["labels"])
