@@ -77,7 +77,7 @@
     if (!isFirefox) return;
     const connect = () => {
       const port = api.runtime.connect({ name: "bijak-keepalive" });
-      const ping = setInterval(() => port.postMessage("ping"), 20000);
+      const ping = setInterval(() => port.postMessage("ping"), 5000);
       port.onDisconnect.addListener(() => {
         clearInterval(ping);
         if (enabled) setTimeout(connect, 1000);
@@ -122,6 +122,7 @@
     }
     if (engineState !== "ready") setState("ready");
     overlay.host.removeAttribute("data-error");
+    overlay.host.dataset.engine = response.instance; // which engine answered (support, tests)
     const data = dataFor(field);
     data.text = snapshot.text;
     data.snapshot = snapshot;

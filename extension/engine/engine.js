@@ -15,7 +15,9 @@ async function buildInfo() {
   return response.json();
 }
 
-async function startPython() {
+async function startPython(phases) {
+  const t0 = performance.now();
+  const mark = (name) => { phases[name] = Math.round(performance.now() - t0); };
   const info = await buildInfo();
   const quiet = () => {};
   const pyodide = await loadPyodide({
@@ -23,14 +25,18 @@ async function startPython() {
     stdout: quiet,
     stderr: quiet,
   });
+  mark("pyodide");
   if (info.regex) await pyodide.loadPackage("regex", { messageCallback: quiet });
   await pyodide.loadPackage(api.runtime.getURL(`pyodide/${info.wheel}`), {
     messageCallback: quiet,
     checkIntegrity: false,
   });
+  mark("packages");
   const bridge = pyodide.pyimport("bijak.bridge");
+  mark("import");
   if (typeof bridge.lint_json !== "function") throw new Error("bijak.bridge.lint_json is missing");
   bridge.lint_json("halo", "{}", "{}"); // warm up: compile rule packs before the first keystroke
+  mark("warmup");
   return { bridge, info };
 }
 
@@ -39,11 +45,11 @@ export function createEngine() {
   // `instance` tells a warm engine from a restarted one (tests, benchmarks).
   const status = {
     state: "loading", error: "", readyMs: null, regex: null, lints: 0,
-    instance: Math.random().toString(36).slice(2),
+    instance: Math.random().toString(36).slice(2), phases: {},
   };
   let python = null;
 
-  const ready = startPython().then(
+  const ready = startPython(status.phases).then(
     (loaded) => {
       python = loaded;
       status.state = "ready";
@@ -63,7 +69,7 @@ export function createEngine() {
     status.lints += 1;
     try {
       const out = python.bridge.lint_json(String(text ?? ""), config ?? "{}", context ?? "{}");
-      return { result: out, ms: performance.now() - t0 };
+      return { result: out, ms: performance.now() - t0, instance: status.instance };
     } catch (error) {
       return { error: oneLine(error) };
     }

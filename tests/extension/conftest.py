@@ -77,19 +77,24 @@ def make_certificate(folder: Path) -> tuple[Path, Path]:
     return cert, key
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """https://127.0.0.1:PORT serving tests/extension/fixtures."""
-    if shutil.which("openssl") is None:
-        pytest.skip("openssl is needed for the HTTPS fixture server")
-    cert, key = make_certificate(tmp_path_factory.mktemp("tls"))
+def start_server(folder: Path) -> http.server.ThreadingHTTPServer:
+    """https://127.0.0.1:PORT serving tests/extension/fixtures, in a daemon thread."""
+    cert, key = make_certificate(folder)
     handler = functools.partial(FixtureHandler, directory=str(FIXTURES))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture server's address, 127.0.0.1:PORT."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed for the HTTPS fixture server")
+    httpd = start_server(tmp_path_factory.mktemp("tls"))
     yield f"127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
 

@@ -16,6 +16,8 @@ const browser = await puppeteer.launch({
   acceptInsecureCerts: true,
   extraPrefsFirefox: {
     "network.dns.localDomains": host,
+    // Suspend an idle event page after 12 s instead of 30 s, to test the keep-alive sooner.
+    "extensions.background.idle.timeout": 12000,
     "network.proxy.type": 0,
     "app.update.enabled": false,
   },
@@ -41,6 +43,22 @@ try {
   result.marks = await page.evaluate(() => [...document.querySelector("bijak-overlay").shadowRoot
     .querySelectorAll(".mark")].map((m) => [Number(m.dataset.start), Number(m.dataset.end)]));
   result.value = await page.evaluate((f) => document.querySelector(f).value, field);
+  // Idle for several suspend timeouts, then lint again: the same engine instance must answer.
+  result.engineBefore = await page.evaluate(() => document.querySelector("bijak-overlay").dataset.engine);
+  await new Promise((r) => setTimeout(r, 20000));
+  await page.keyboard.type(" sekali");
+  result.engineAfter = await page.evaluate(async () => {
+    const host = document.querySelector("bijak-overlay");
+    for (let i = 0; i < 600; i += 1) {
+      const marks = [...host.shadowRoot.querySelectorAll(".mark")];
+      if (document.querySelector("textarea").value.endsWith("sekali") && marks.length) {
+        await new Promise((r) => setTimeout(r, 400)); // let the lint of the final text land
+        return host.dataset.engine;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return null;
+  });
 } catch (error) {
   result.error = String(error?.stack ?? error);
 } finally {

@@ -1,5 +1,6 @@
 """Firefox: `web-ext lint` on dist/firefox, and a smoke test in Debian's firefox-esr driven by
-puppeteer-core over WebDriver BiDi (Playwright cannot drive firefox-esr)."""
+puppeteer-core over WebDriver BiDi (Playwright cannot drive firefox-esr): a finding underlined on
+an Instagram-like page, and the background event page kept alive while the page is open."""
 
 from __future__ import annotations
 
@@ -49,3 +50,6 @@ def test_firefox_esr_smoke(extension_dirs, server):
     assert result["value"] == typed
     start = typed.index("goblok")
     assert [start, start + len("goblok")] in result["marks"]
+    # After 20 s idle with Firefox's suspend timeout at 12 s, the same engine answered: the
+    # content script's keep-alive pings held the event page (without them it restarts).
+    assert result["engineBefore"] and result["engineAfter"] == result["engineBefore"]
