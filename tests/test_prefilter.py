@@ -1,0 +1,55 @@
+"""The regex prefilter is exact: it may let a pattern run needlessly, never skip a real match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bijak import Linter
+from bijak.prefilter import DIGIT, required_literals
+from tests.test_regex_parity import all_texts
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (r"\b(?:tau|tahu|kenal)\b x", {"tahu", "kenal", "tau"}),
+        (r"(?:^|[^\w\s]\s*|\bayo\s+)(?:serbu|jarah)\b", {"serbu", "jarah"}),
+        (r"rp ?\d", {"rp"}),
+        (r"(?<![\d.,])\d{16}", {DIGIT}),
+        (r"(a|)b", {"b"}),
+        (r"a*", None),
+        (r".+", None),
+        (r"(?:x|.)y?", None),
+    ],
+)
+def test_literals(pattern: str, literals: set[str] | None) -> None:
+    found = required_literals(pattern)
+    assert (set(found) if found else None) == literals
+
+
+def _may_match(literals: frozenset[str] | None, text: str) -> bool:
+    if literals is None:
+        return True
+    has_digit = re.search(r"\d", text) is not None
+    return any(has_digit if lit == DIGIT else lit in text for lit in literals)
+
+
+def test_never_skips_a_real_match_on_the_corpus() -> None:
+    linter = Linter()
+    texts = [linter._document(t).norm.text for t in all_texts()]
+    for pattern, compiled in linter.compiled_patterns.items():
+        for text in texts:
+            if compiled.regex.search(text):
+                assert _may_match(compiled.literals, text), (pattern, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdeklmnoprstuy 0123!.,", max_size=40))
+def test_never_skips_a_real_match_on_random_text(text: str) -> None:
+    for pattern in [r"(?:ab|c+d)e", r"\b(?:ka|lo)+\s*\d", r"(?:x)?(?:mn|op)(?:r|s)t", r"(k|l|)!"]:
+        if re.search(pattern, text):
+            assert _may_match(required_literals(pattern), text), (pattern, text)
