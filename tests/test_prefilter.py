@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from bijak import Linter
+from bijak.prefilter import DIGIT, required_literals
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bijak import Linter
-from bijak.prefilter import DIGIT, required_literals
 from tests.test_regex_parity import all_texts
 
 

@@ -26,7 +26,7 @@ def required_literals(pattern: str) -> frozenset[str] | None:
         return None
     try:
         parsed = _parser.parse(pattern)
-    except Exception:  # noqa: BLE001 - unparsable here means: no prefilter
+    except Exception:
         return None
     found = _required(list(parsed))
     return frozenset(found) if found else None
