@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from . import morph
 from .normalize import normalize
-from .tokens import Token, squeeze, tokenize
+from .tokens import Token, Tokenizer, squeeze
 
 # Roots shorter than this are reached only by removing suffixes ("tainya"), never prefixes:
 # with no dictionary of ordinary words, "menaikkan" would otherwise reach "taik".
@@ -34,6 +34,7 @@ class Lexicon:
     keep: frozenset[str] = frozenset()
     abbreviations: dict[str, str] = field(default_factory=dict)
     frozen_vocab: frozenset[str] = frozenset()
+    tokenizer: Tokenizer | None = None
     root_cache: dict[tuple[str, str], str | None] = field(default_factory=dict)
 
     def add(self, set_name: str, item: str) -> None:
@@ -41,7 +42,9 @@ class Lexicon:
         if item.startswith("re:"):
             self.patterns[set_name].append(item[3:])
             return
-        keys = tuple(t.key for t in tokenize(normalize(item).text, self.abbreviations))
+        if self.tokenizer is None:
+            self.tokenizer = Tokenizer(self.abbreviations)
+        keys = tuple(t.key for t in self.tokenizer(normalize(item).text))
         if not keys:
             raise ValueError(f"set {set_name}: {item!r} has no letters or emoji to match")
         self.vocab.update(keys)
