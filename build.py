@@ -92,9 +92,13 @@ def install_node_modules() -> None:
 # ---------------------------------------------------------------------------------------- wheel
 def build_wheel(out_dir: Path = BUILD / "wheel") -> Path:
     shutil.rmtree(out_dir, ignore_errors=True)
+    shutil.rmtree(BUILD / "lib", ignore_errors=True)  # setuptools' copy: never ship stale modules
     out_dir.mkdir(parents=True)
-    run([sys.executable, "-m", "pip", "wheel", "-q", str(ROOT), "--no-deps", "--no-build-isolation",
-         "-w", str(out_dir)])
+    command = [sys.executable, "-m", "pip", "wheel", "-q", str(ROOT), "--no-deps", "-w", str(out_dir)]
+    try:  # offline-friendly: the setuptools already installed, if it can build the wheel
+        run([*command, "--no-build-isolation"])
+    except subprocess.CalledProcessError:
+        run(command)
     wheels = sorted(out_dir.glob("bijak-*-py3-none-any.whl"))
     if not wheels:
         raise BuildError("pip wheel produced no pure bijak-*-py3-none-any.whl")
