@@ -125,3 +125,20 @@ def test_rules_and_explain() -> None:
 
 def test_usage_error_exits_two() -> None:
     assert run("check", "--format", "pdf").returncode == 2
+
+
+def test_jsonl_answers_each_line_before_input_ends() -> None:
+    """Streaming: the answer to line 1 arrives while stdin is still open."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bijak", "check", "--jsonl"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        assert process.stdin and process.stdout
+        process.stdin.write((json.dumps({"id": 1, "text": BAD}) + "\n").encode())
+        process.stdin.flush()
+        reply = json.loads(process.stdout.readline())
+        assert reply["id"] == 1 and reply["findings"]
+    finally:
+        process.kill()
+        process.wait()

@@ -174,6 +174,8 @@ def _check_jsonl(linter: Linter, paths: list[str], context: dict[str, Any], fail
             worst = max([worst, *(f.level for f in found)])
             reply = {"id": record.get("id"), "findings": [f.to_dict() for f in found]}
             out.write(json.dumps(reply, ensure_ascii=False) + "\n")
+            if path == STDIN:
+                out.flush()  # a pipe gets each answer as soon as its line is linted
         out.flush()
     if broken:
         return 2
