@@ -55,7 +55,7 @@ def run(cmd: Sequence[str], **kwargs: object) -> None:
 
 # ---------------------------------------------------------------------------------------- setup
 def setup() -> None:
-    run([sys.executable, "-m", "pip", "install", "-q", "-e", ".[test]"])
+    run([sys.executable, "-m", "pip", "install", "-q", "--root-user-action=ignore", "-e", ".[test]"])
     install_browsers()
     install_node_modules()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -133,6 +134,8 @@ def test_jsonl_answers_each_line_before_input_ends() -> None:
         [sys.executable, "-m", "bijak", "check", "--jsonl"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
+    watchdog = threading.Timer(30, process.kill)  # a hang fails the test instead of the CI run
+    watchdog.start()
     try:
         assert process.stdin and process.stdout
         process.stdin.write((json.dumps({"id": 1, "text": BAD}) + "\n").encode())
@@ -140,5 +143,6 @@ def test_jsonl_answers_each_line_before_input_ends() -> None:
         reply = json.loads(process.stdout.readline())
         assert reply["id"] == 1 and reply["findings"]
     finally:
+        watchdog.cancel()
         process.kill()
         process.wait()

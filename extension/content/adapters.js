@@ -81,7 +81,12 @@
     return false;
   }
 
+  function isEditable(el) {
+    return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ||
+      (el instanceof HTMLElement && el.isContentEditable && !el.closest("bijak-overlay"));
+  }
+
   globalThis.BijakAdapters = {
-    siteOf, fieldFor, read, rects, submitsOnEnter, isSubmitControl, controlOwnsField,
+    siteOf, fieldFor, isEditable, read, rects, submitsOnEnter, isSubmitControl, controlOwnsField,
   };
 })();

@@ -164,7 +164,9 @@
   }
 
   // Pages change a textarea's value from script (a React reset after posting) without events.
+  // A composer dialog that closes takes its field away: drop its marks with it.
   setInterval(() => {
+    if (active && !active.isConnected) activate(null);
     if (!enabled || !active || !("value" in active) || composing) return;
     if (active.value !== dataFor(active).text) schedule(DEBOUNCE_MS);
   }, 400);
@@ -248,8 +250,11 @@
 
   document.addEventListener("focusin", (event) => {
     if (!enabled) return;
-    const field = A.fieldFor(event.composedPath()[0], site);
-    if (field) activate(field);
+    const target = event.composedPath()[0];
+    const field = A.fieldFor(target, site);
+    // Another editable field that Bijak leaves alone (Messenger, a search box): show nothing.
+    // Focus on anything else (the Post button, the card) keeps the field being written.
+    if (field || A.isEditable(target)) activate(field);
   }, true);
   document.addEventListener("input", (event) => {
     if (active && (event.target === active || active.contains(event.target))) schedule(DEBOUNCE_MS);
@@ -275,7 +280,7 @@
     }
   }, true);
   overlay.badge.addEventListener("click", () => {
-    const first = shown(active ?? document.body)[0];
+    const first = active && shown(active)[0];
     if (!first) return;
     const rects = A.rects(active, dataFor(active).snapshot, first.start16, first.end16, overlay.mirror);
     if (rects[0]) showCardAt(rects[0].left + 1, rects[0].top + rects[0].height / 2);
