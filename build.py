@@ -150,6 +150,21 @@ EXCLUDED = {
 }
 
 
+def extension_lock(lock: dict, wheel: Path, regex: Path | None) -> dict:
+    """Pyodide's lock file cut down to what the extension ships, plus an entry for the bijak
+    wheel (what `pyodide lockfile add-wheels` does; the installed pyodide-lock cannot parse the
+    314 lock file), so `loadPackage("bijak")` resolves by name and checks the sha256."""
+    version = wheel.name.split("-")[1]
+    packages = {"bijak": {
+        "name": "bijak", "version": version, "file_name": wheel.name, "install_dir": "site",
+        "sha256": sha256(wheel), "package_type": "package", "imports": ["bijak"],
+        "depends": [], "unvendored_tests": False, "tool": {},
+    }}
+    if regex is not None:
+        packages["regex"] = lock["packages"]["regex"]
+    return {**lock, "packages": packages}
+
+
 def copy_sources(target: Path, browser: str) -> None:
     excluded = EXCLUDED[browser]
     shutil.copytree(EXTENSION_SRC, target,
@@ -167,10 +182,13 @@ def assemble(target: Path, browser: str, manifest: dict, wheel: Path, regex: Pat
     runtime.mkdir()
     source = pyodide_dir()
     for name in PYODIDE_FILES:
-        shutil.copy2(source / name, runtime / name)
+        if name != "pyodide-lock.json":
+            shutil.copy2(source / name, runtime / name)
     shutil.copy2(wheel, runtime / wheel.name)
     if regex is not None:
         shutil.copy2(regex, runtime / regex.name)
+    lock = json.loads((source / "pyodide-lock.json").read_text())
+    (runtime / "pyodide-lock.json").write_text(json.dumps(extension_lock(lock, wheel, regex)))
     (target / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
     (target / "build-info.json").write_text(json.dumps(info, indent=2))
 

@@ -26,11 +26,8 @@ async function startPython(phases) {
     stderr: quiet,
   });
   mark("pyodide");
-  if (info.regex) await pyodide.loadPackage("regex", { messageCallback: quiet });
-  await pyodide.loadPackage(api.runtime.getURL(`pyodide/${info.wheel}`), {
-    messageCallback: quiet,
-    checkIntegrity: false,
-  });
+  // Both resolve by name through the build's pyodide-lock.json, sha256-checked.
+  await pyodide.loadPackage(info.regex ? ["regex", "bijak"] : ["bijak"], { messageCallback: quiet });
   mark("packages");
   const bridge = pyodide.pyimport("bijak.bridge");
   mark("import");

@@ -26,6 +26,11 @@ def test_packages_exist_and_hold_what_pyodide_needs(extension_dirs):
         assert {n for n in names if n.startswith("pyodide/")} == runtime
         assert "pyodide/python_stdlib.zip" in names  # the file `web-ext build` would drop
         assert info["pyodide"] == "314.0.7"
+        lock = json.loads((DIST / name / "pyodide" / "pyodide-lock.json").read_text())
+        shipped = {"bijak", "regex"} if info["regex"] else {"bijak"}
+        assert set(lock["packages"]) == shipped
+        wheel = DIST / name / "pyodide" / info["wheel"]
+        assert lock["packages"]["bijak"]["sha256"] == build.sha256(wheel)
 
 
 def test_manifests(extension_dirs):
