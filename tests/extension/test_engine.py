@@ -80,3 +80,17 @@ def test_policy_config_reaches_the_library_config(browser):
                       "categories": {"sara": False, "flexing": False}, "allow": ["teh", "kopi"],
                       "election": {"candidates": ["Budi"], "window": ["2029-01-01", "2029-02-14"]}}
     assert enforcement == ["confirm", "confirm-warning"]  # policy can only make it stricter
+
+
+def test_config_error_is_shown_with_its_reason(browser, page):
+    # e.g. a category switch stored by another version of Bijak that this library does not know
+    browser.storage_set({"categories": {"tidak-ada": False}})
+    page.goto(browser.url("www.facebook.com", "facebook.html"))
+    page.click("#composer")
+    page.keyboard.type("dasar goblok")
+    wait_state(page, "error")
+    reason = page.locator("bijak-overlay").get_attribute("data-error")
+    assert "tidak-ada" in reason and "\n" not in reason
+    browser.storage_set({"categories": {}})  # fixed in the options page: back to work, live
+    wait_state(page, "ready")
+    wait_lint(page, "dasar goblok")
