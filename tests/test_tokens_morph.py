@@ -9,7 +9,7 @@ from bijak.tokens import deleet, squeeze, tokenize
 
 
 def keys(text: str) -> list[str]:
-    return [t.key for t in tokenize(normalize(text).text, {"yg": "yang"})]
+    return [t.key for t in tokenize(normalize(text).text, {"yg": "yang", "nggak": "tidak"})]
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,8 @@ def keys(text: str) -> list[str]:
         ("g.o.b.l.o.k", ["goblok"]),
         ("yg", ["yang"]),
         ("@budi.s #Sultan", ["@budi.s", "#sultan"]),
+        ("a.w.a.s l.o", ["awas", "lo"]),
+        ("nggak", ["tidak"]),
     ],
 )
 def test_token_keys(typed: str, expected: list[str]) -> None:
@@ -41,6 +43,11 @@ def test_squeeze_collapses_runs() -> None:
 def test_sentences_are_numbered() -> None:
     tokens = tokenize(normalize("Satu dua. Tiga\nempat").text)
     assert [t.sentence for t in tokens] == [0, 0, 1, 2]
+
+
+def test_titles_and_initials_end_no_sentence() -> None:
+    tokens = tokenize(normalize("Dr. Ratna cek E. coli di Jl. Merdeka. Lalu pulang").text)
+    assert [t.sentence for t in tokens] == [0, 0, 0, 0, 0, 0, 0, 0, 1, 1]
 
 
 @pytest.mark.parametrize(
@@ -76,8 +83,8 @@ def test_bare_nasal_does_not_invent_short_roots(word: str) -> None:
     assert "taik" not in candidates(word)
 
 
-@pytest.mark.parametrize(("word", "root"), [("menaikkan", None), ("tainya", "tai"), ("taik", "taik")])
-def test_short_roots_are_reached_only_through_suffixes(word: str, root: str | None) -> None:
+@pytest.mark.parametrize(("word", "roots"), [("menaikkan", ()), ("tainya", ("tai",)), ("taik", ("taik",))])
+def test_short_roots_are_reached_only_through_suffixes(word: str, roots: tuple[str, ...]) -> None:
     from bijak.lexicon import Lexicon
     from bijak.tokens import tokenize
 
@@ -85,4 +92,32 @@ def test_short_roots_are_reached_only_through_suffixes(word: str, root: str | No
     for item in ("tai", "taik", "pamer"):
         lexicon.add("kasar", item)
     lexicon.freeze()
-    assert lexicon.root(tokenize(word)[0]) == root
+    assert lexicon.roots(tokenize(word)[0]) == roots
+
+
+def test_a_token_reaches_every_listed_root() -> None:
+    from bijak.lexicon import Lexicon
+    from bijak.tokens import tokenize
+
+    lexicon = Lexicon()
+    lexicon.add("gratifikasi", "dibayar")
+    lexicon.add("ancaman", "bayar")
+    lexicon.freeze()
+    assert lexicon.roots(tokenize("dibayarin")[0]) == ("dibayar", "bayar")
+
+
+def test_ambiguous_wildcard_resolves_when_every_reading_means_the_same() -> None:
+    from bijak.lexicon import Lexicon
+    from bijak.tokens import tokenize
+
+    lexicon = Lexicon()
+    for word in ("anjing", "anjeng"):
+        lexicon.add("kasar", word)
+    lexicon.add("hewan", "anjang")
+    lexicon.freeze()
+    assert lexicon.roots(tokenize("a*j*ng")[0]) == ()  # anjang is another word
+    lexicon = Lexicon()
+    for word in ("anjing", "anjeng"):
+        lexicon.add("kasar", word)
+    lexicon.freeze()
+    assert lexicon.roots(tokenize("a*j*ng")[0]) == ("anjeng",)

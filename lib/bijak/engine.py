@@ -89,7 +89,7 @@ EMPTY = HitList(())
 class Document:
     norm: Normalized
     tokens: list[Token]
-    roots: list[str | None]
+    roots: list[tuple[str, ...]]  # per token: the lexicon words it may stand for
     sets: dict[str, list[Hit]]  # raw hits per set, in token order; HitLists are built on demand
     boundaries: list[int]
     token_starts: list[int]
@@ -181,9 +181,13 @@ class Linter:
             "kode_rahasia": self.config.confidential_terms,
             "partai": self.config.parties,
         }
+        self.set_includes: dict[str, list[str]] = {}
         for name, words in self.book.sets.items():
             for word in words:
-                lexicon.add(name, word)
+                if word.startswith("@"):  # a set may include another set, built-ins too
+                    self.set_includes.setdefault(name, []).append(word[1:])
+                else:
+                    lexicon.add(name, word)
         for name, words in extra.items():
             for word in words:
                 lexicon.add(name, word)
@@ -267,7 +271,7 @@ class Linter:
     def _document(self, text: str) -> Document:
         norm = normalize(text)
         tokens = self.tokenize(norm.text)
-        roots = [self.lexicon.root(t) for t in tokens]
+        roots = [self.lexicon.roots(t) for t in tokens]
         doc = Document(
             norm=norm,
             tokens=tokens,
@@ -289,30 +293,55 @@ class Linter:
     def _set_hits(self, doc: Document) -> dict[str, list[Hit]]:
         found: dict[str, list[Hit]] = {}
         tokens, roots, lexicon = doc.tokens, doc.roots, self.lexicon
-        for index, (token, root) in enumerate(zip(tokens, roots, strict=True)):
+        for index, (token, candidates) in enumerate(zip(tokens, roots, strict=True)):
             builtin = _builtin_set(token)
             if builtin:
                 found.setdefault(builtin, []).append(_token_hit(token, index))
-            if root is None or root in self.allow or token.key in self.allow:
+            if not candidates or token.key in self.allow:
                 continue
-            for name in lexicon.single.get(root, ()):
-                found.setdefault(name, []).append(_token_hit(token, index))
-            if root not in lexicon.phrase_starts or index + 1 == len(tokens):
-                continue
-            # every phrase word is in the vocabulary, so a token matches one only through its root
-            for keys, name in lexicon.phrases.get((root, roots[index + 1]), ()):
-                end = index + len(keys)
-                if end <= len(tokens) and all(roots[index + k] == keys[k] for k in range(2, len(keys))):
-                    last = tokens[end - 1]
-                    found.setdefault(name, []).append(
-                        Hit(index, end - 1, token.start, last.end, token.sentence)
-                    )
+            for root in candidates:
+                if root in self.allow:
+                    continue
+                for name in lexicon.single.get(root, ()):
+                    found.setdefault(name, []).append(_token_hit(token, index))
+                if root in lexicon.phrase_starts and index + 1 < len(tokens):
+                    self._phrase_hits(doc, index, root, found)
         for name, patterns in lexicon.patterns.items():
             for pattern in patterns:
                 found.setdefault(name, []).extend(
                     _pattern_hits(doc, pattern, self.compiled_patterns)
                 )
+        self._shouted_words(doc, found)
+        for _ in range(3):  # includes may nest a few levels
+            for name, included in self.set_includes.items():
+                merged = [h for other in included for h in found.get(other, ())]
+                if merged:
+                    found[name] = sorted({*found.get(name, ()), *merged})
         return found
+
+    @staticmethod
+    def _shouted_words(doc: Document, found: dict[str, list[Hit]]) -> None:
+        """Built-in set ``_kapital``: words typed in capitals ("SITU SIAPA?!"), 3+ letters."""
+        original = doc.norm.original
+        if not any(c.isupper() for c in original):
+            return
+        for index, token in enumerate(doc.tokens):
+            if token.kind == "word" and token.end - token.start >= 3:
+                start, end = doc.norm.to_original(token.start, token.end)
+                word = original[start:end]
+                if word.isupper() and word.isalpha():
+                    found.setdefault("_kapital", []).append(_token_hit(token, index))
+
+    def _phrase_hits(self, doc: Document, index: int, root: str, found: dict[str, list[Hit]]) -> None:
+        """Multi-word entries starting at token ``index`` (every phrase word is in the vocabulary,
+        so a token matches one only through its roots)."""
+        tokens, roots = doc.tokens, doc.roots
+        for second in roots[index + 1]:
+            for keys, name in self.lexicon.phrases.get((root, second), ()):
+                end = index + len(keys)
+                if end <= len(tokens) and all(keys[k] in roots[index + k] for k in range(2, len(keys))):
+                    hit = Hit(index, end - 1, tokens[index].start, tokens[end - 1].end, tokens[index].sentence)
+                    found.setdefault(name, []).append(hit)
 
     def _disambiguate(self, doc: Document) -> None:
         """Take innocent readings out of sets before any rule sees them ("anjing peliharaan")."""
@@ -328,7 +357,8 @@ class Linter:
                     h
                     for h in doc.sets[name]
                     if not (
-                        doc.roots[h.first] in sense.words and cues.near(h, sense.window) is not None
+                        any(r in sense.words for r in doc.roots[h.first])
+                        and cues.near(h, sense.window) is not None
                     )
                 ]
 

@@ -59,40 +59,59 @@ class Lexicon:
         self.phrases = dict(self.phrases)
         self.frozen_vocab = frozenset(self.vocab)
 
-    def root(self, token: Token) -> str | None:
-        """The lexicon word this token stands for, or ``None``."""
-        if token.key in self.vocab:
-            return token.key
+    def roots(self, token: Token) -> tuple[str, ...]:
+        """Every lexicon word this token may stand for, least-stripped first ("dibayar", "bayar")."""
+        if token.key in self.vocab and token.kind != "word":
+            return (token.key,)
         if token.kind == "hashtag":
             body = token.key[1:]
-            return body if body in self.vocab else None
+            return (body,) if body in self.vocab else ()
         if token.kind != "word":
-            return None
+            return ()
         cache_key = (token.raw, token.key)
-        if cache_key not in self.root_cache:
+        found = self.root_cache.get(cache_key)
+        if found is None:
             if len(self.root_cache) > 100_000:  # bounded memory on endless streams of new words
                 self.root_cache.clear()
-            self.root_cache[cache_key] = self._find_root(token)
-        return self.root_cache[cache_key]
+            found = self.root_cache[cache_key] = self._find_roots(token)
+        return found
 
-    def _find_root(self, token: Token) -> str | None:
+    def _find_roots(self, token: Token) -> tuple[str, ...]:
         if token.wildcard:
-            return _wildcard_root(token.raw, self.frozen_vocab)
+            match = self._wildcard_root(token.raw)
+            return (match,) if match else ()
+        found: dict[str, None] = {}
+        if token.key in self.vocab:
+            found[token.key] = None
         for candidate in morph.candidates(token.raw):
             key = squeeze(candidate)
             if key in self.keep:
-                return None
+                break
+            if found and not _inflected(next(iter(found))):
+                break  # "pelapor" is a person, not "lapor": derivation changes the meaning
             if key in self.vocab and (len(key) >= SHORT_ROOT or token.raw.startswith(candidate)):
-                return key
-        return None
+                found[key] = None
+        return tuple(found)
+
+    def _wildcard_root(self, raw: str) -> str | None:
+        """"b*ngsat" is "bangsat"; "a*j*ng" may be "anjing" or "anjeng", which mean the same."""
+        matches = _wildcard_matches(raw, self.frozen_vocab)
+        if not matches:
+            return None
+        meanings = {frozenset(self.single.get(m, ())) for m in matches}
+        return matches[0] if len(meanings) == 1 else None
+
+
+def _inflected(word: str) -> bool:
+    """Is a listed word itself an inflected form ("dibayar")? Then its root shares its meaning."""
+    return word.startswith(morph.INFLECTIONAL_PREFIXES) or word.endswith(morph.INFLECTIONAL_SUFFIXES)
 
 
 @lru_cache(maxsize=4096)
-def _wildcard_root(raw: str, vocab: frozenset[str]) -> str | None:
-    """"b*ngsat" matches "bangsat": each star stands for one or two letters."""
+def _wildcard_matches(raw: str, vocab: frozenset[str]) -> tuple[str, ...]:
+    """Vocabulary words that ``raw`` spells with each star standing for one or two letters."""
     parts = [re.escape(squeeze(p)) for p in raw.split("*")]
     if sum(len(p) for p in parts) < 3:
-        return None
+        return ()
     pattern = re.compile("[a-z]{1,2}".join(parts))
-    matches = sorted(word for word in vocab if len(word) >= 4 and pattern.fullmatch(word))
-    return matches[0] if len(matches) == 1 else None
+    return tuple(sorted(word for word in vocab if len(word) >= 4 and pattern.fullmatch(word)))

@@ -17,6 +17,11 @@ MIN_AFFIXED_ROOT = 4  # a root reached through a prefix must be at least this lo
 MIN_COLLOQUIAL_ROOT = 5  # bare nasals (n-, m-, ny-, ng-) are rare and risky: "naik" is not "taik"
 BARE_NASALS = ("ny", "ng", "m", "n")
 
+# Affixes that inflect a word without changing what it denotes ("dibayar" is still "bayar"),
+# unlike derivation ("pelapor" is a person, "lapor" an act).
+INFLECTIONAL_PREFIXES = ("di", "me", "ter", "nge", "ny")
+INFLECTIONAL_SUFFIXES = ("kan", "in", "nya", "lah", "kah", "pun")
+
 PARTICLES = ("lah", "kah", "tah", "pun")
 CLITICS = ("nya", "ku", "mu", "lu", "lo")
 DERIVATIONAL = ("kan", "in", "an", "i")

@@ -209,7 +209,13 @@ def _check_references(book: RuleBook) -> None:
         for item in items:
             if item.startswith("@") and item[1:] not in book.sets and item[1:] not in BUILTIN_SETS:
                 raise RulePackError(f"rule {rule.id}: unknown set {item}")
+    for name, words in book.sets.items():
+        for word in words:
+            if word.startswith("@") and word[1:] not in book.sets and word[1:] not in BUILTIN_SETS:
+                raise RulePackError(f"set {name}: unknown set {word}")
 
 
 # Sets filled at lint time from the token stream or from the agency's configuration.
-BUILTIN_SETS = frozenset({"_mention", "_hashtag", "_number", "calon", "tagar_kampanye", "kode_rahasia"})
+BUILTIN_SETS = frozenset(
+    {"_mention", "_hashtag", "_number", "_kapital", "calon", "tagar_kampanye", "kode_rahasia"}
+)

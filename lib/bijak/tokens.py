@@ -19,7 +19,11 @@ TOKEN = re.compile(
     rf"|(?P<word>[\w@$*]*[^\W\d_][\w@$*]*|\d+(?:[.,]\d+)*)"
     rf"|(?P<emoji>[{EMOJI}])"
 )
-SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+# A full stop after a title or an initial ("dr. Ratna", "E. coli", "Jl. Merdeka") ends no sentence.
+_NOT_AFTER = "".join(
+    rf"(?<!\b{a})" for a in ("[a-z]", "dr", "drs", "ir", "prof", "hj", "no", "jl", "kab", "kec", "st", "sdr", "bpk", "ybs", "dll", "dsb", "spt", "tsb")
+)
+SENTENCE_END = re.compile(rf"{_NOT_AFTER}\.+(?=\s|$)|[!?]+[.!?]*(?=\s|$)|\n")
 _RUN = re.compile(r"(.)\1+")
 _SPACED_GAP = frozenset(" .-_*")
 
@@ -96,7 +100,8 @@ class Tokenizer:
                 kind = "number"
         raw = deleet(surface) if kind == "word" else surface
         key = squeeze(raw) if kind == "word" else raw
-        return lead, raw, self.abbreviations.get(key, key), kind, len(surface)
+        expanded = self.abbreviations.get(raw) or self.abbreviations.get(key, key)
+        return lead, raw, expanded, kind, len(surface)
 
 
 def tokenize(text: str, abbreviations: dict[str, str] | None = None) -> list[Token]:
@@ -105,24 +110,23 @@ def tokenize(text: str, abbreviations: dict[str, str] | None = None) -> list[Tok
 
 
 def _join_spaced_letters(text: str, tokens: list[Token]) -> list[Token]:
-    """Merge runs of 3+ single letters separated by one space, dot, dash or star: "a n j i n g"."""
+    """Merge letters spelled out one by one: "a n j i n g", "g.o.b.l.o.k", "l.o".
+
+    The separator must stay the same through a run, so "a.w.a.s l.o" stays two words; a run needs
+    three letters when spaces separate them ("a b" is too common) and two with dots, dashes or stars.
+    """
     joined: list[Token] = []
     index = 0
     while index < len(tokens):
-        end = index
-        while (
-            end + 1 < len(tokens)
-            and _single_letter(tokens[end])
-            and _single_letter(tokens[end + 1])
-            and tokens[end + 1].start - tokens[end].end == 1
-            and text[tokens[end].end] in _SPACED_GAP
-        ):
-            end += 1
-        if end - index >= 2:
+        end, gap = index, ""
+        while end + 1 < len(tokens) and _single_letter(tokens[end]) and _single_letter(tokens[end + 1]):
+            between = text[tokens[end].end : tokens[end + 1].start]
+            if len(between) != 1 or between not in _SPACED_GAP or (gap and between != gap):
+                break
+            gap, end = between, end + 1
+        if end - index >= (2 if gap == " " else 1):
             letters = "".join(t.raw for t in tokens[index : end + 1])
-            joined.append(
-                Token(tokens[index].start, tokens[end].end, letters, squeeze(letters), "word")
-            )
+            joined.append(Token(tokens[index].start, tokens[end].end, letters, squeeze(letters), "word"))
             index = end + 1
         else:
             joined.append(tokens[index])
