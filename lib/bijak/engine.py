@@ -340,7 +340,8 @@ class Linter:
             for keys, name in self.lexicon.phrases.get((root, second), ()):
                 end = index + len(keys)
                 if end <= len(tokens) and all(keys[k] in roots[index + k] for k in range(2, len(keys))):
-                    hit = Hit(index, end - 1, tokens[index].start, tokens[end - 1].end, tokens[index].sentence)
+                    first, last = tokens[index], tokens[end - 1]
+                    hit = Hit(index, end - 1, first.start, last.end, first.sentence)
                     found.setdefault(name, []).append(hit)
 
     def _disambiguate(self, doc: Document) -> None:

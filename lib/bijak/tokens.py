@@ -20,9 +20,9 @@ TOKEN = re.compile(
     rf"|(?P<emoji>[{EMOJI}])"
 )
 # A full stop after a title or an initial ("dr. Ratna", "E. coli", "Jl. Merdeka") ends no sentence.
-_NOT_AFTER = "".join(
-    rf"(?<!\b{a})" for a in ("[a-z]", "dr", "drs", "ir", "prof", "hj", "no", "jl", "kab", "kec", "st", "sdr", "bpk", "ybs", "dll", "dsb", "spt", "tsb")
-)
+TITLES = ("[a-z]", "dr", "drs", "ir", "prof", "hj", "no", "jl", "kab", "kec", "st", "sdr", "bpk",
+          "ybs", "dll", "dsb", "spt", "tsb")  # fmt: skip
+_NOT_AFTER = "".join(rf"(?<!\b{a})" for a in TITLES)
 SENTENCE_END = re.compile(rf"{_NOT_AFTER}\.+(?=\s|$)|[!?]+[.!?]*(?=\s|$)|\n")
 _RUN = re.compile(r"(.)\1+")
 _SPACED_GAP = frozenset(" .-_*")
