@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from typing import Any
 
@@ -22,9 +23,9 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-@lru_cache(maxsize=1)
-def _default_linter() -> Linter:
-    return Linter()
+@lru_cache(maxsize=16)
+def _linter_for(config_key: str) -> Linter:
+    return Linter(json.loads(config_key))
 
 
 def lint(
@@ -32,6 +33,7 @@ def lint(
     config: Config | dict[str, Any] | None = None,
     context: Context | dict[str, Any] | None = None,
 ) -> list[Finding]:
-    """Lint one post. Reuse a ``Linter`` when you pass the same config many times."""
-    linter = _default_linter() if config is None else Linter(config)
-    return linter.lint(text, context)
+    """Lint one post. Compiled rules are cached per distinct configuration."""
+    if isinstance(config, Config):
+        return Linter(config).lint(text, context)
+    return _linter_for(json.dumps(config or {}, sort_keys=True, default=str)).lint(text, context)
