@@ -115,6 +115,18 @@ def test_negation_cancels_and_abbreviation_counts(book) -> None:
     assert rules_fired(linter, "stop bilang goblok") == []
 
 
+def test_negation_stops_at_a_clause_break(book) -> None:
+    assert rules_fired(Linter(rulebook=book), "jangan diam, goblok") == ["t-kasar"]
+
+
+def test_pattern_group_named_hit_narrows_the_span() -> None:
+    pack = PACK.replace('t_beli = ["beli", "punya", "re:\\\\d+ ?(jt|juta)"]',
+                        't_beli = ["beli", "punya", "re:harga (?P<hit>\\\\d+) ?(jt|juta)"]')
+    book = rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", pack)])
+    [finding] = Linter(rulebook=book).lint("rubicon harga 900 jt")
+    assert finding.text == "rubicon harga 900"
+
+
 def test_quoted_word_in_condemning_sentence_is_quiet(book) -> None:
     linter = Linter(rulebook=book)
     assert rules_fired(linter, "Kata 'goblok' itu melukai anak.") == []

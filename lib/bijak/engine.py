@@ -30,6 +30,7 @@ CONDEMNATION = "kecaman"
 REPORTED_SPEECH = "kutipan"
 QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|\'[^\'\n]{1,80}\'|‘[^’\n]{1,80}’|«[^»\n]{1,80}»')
 DIGIT_RE = re.compile(r"\d")
+CLAUSE_BREAK = re.compile(r"[,;:]")
 SILENCE = re.compile(r"bijak[-:](?:abaikan|ignore)\b((?:[ :=,]+[a-z][a-z0-9-]*)*)")
 
 
@@ -69,14 +70,16 @@ class HitList:
                 best = (gap, hit)
         return best[1] if best else None
 
-    def before(self, position: int, window: int, sentence: int) -> bool:
-        """Is there a hit ending within ``window`` tokens before token ``position``?"""
+    def before(self, position: int, window: int, sentence: int) -> Hit | None:
+        """The nearest hit ending within ``window`` tokens before token ``position``."""
         low = bisect.bisect_left(self.firsts, position - window - 8)
         high = bisect.bisect_left(self.firsts, position)
-        return any(
-            h.sentence == sentence and position - window <= h.last < position
+        near = [
+            h
             for h in self.hits[low:high]
-        )
+            if h.sentence == sentence and position - window <= h.last < position
+        ]
+        return max(near, key=lambda h: h.last) if near else None
 
     def in_sentence(self, sentence: int) -> bool:
         return any(h.sentence == sentence for h in self.hits)
@@ -490,11 +493,14 @@ class CompiledPattern:
         self.literals = required_literals(pattern)
 
     def spans(self, text: str, has_digit: bool) -> list[tuple[int, int]]:
+        """Match spans; a group named ``hit`` narrows what is underlined (", (?P<hit>bakar) aja")."""
         if self.literals is not None and not any(
             has_digit if lit == DIGIT else lit in text for lit in self.literals
         ):
             return []
-        return [m.span() for m in self.regex.finditer(text) if m.end() > m.start()]
+        group = "hit" if "hit" in self.regex.groupindex else 0
+        spans = (m.span(group) for m in self.regex.finditer(text))
+        return [(a, b) for a, b in spans if b > a]
 
 
 def _pattern_hits(doc: Document, pattern: str, compiled: dict[str, CompiledPattern]) -> list[Hit]:
@@ -509,14 +515,15 @@ def _negated(doc: Document, members: list[Hit]) -> bool:
     """"jangan sebar hoaks"; a quoted word in a sentence that condemns it; reported speech
     ("dia dipanggil 'goblok'") where the poster is telling what someone else said."""
     first = min(members, key=lambda h: h.first)
-    if doc.negators.before(first.first, NEGATION_WINDOW, first.sentence):
-        return True
+    negator = doc.negators.before(first.first, NEGATION_WINDOW, first.sentence)
+    if negator is not None and not CLAUSE_BREAK.search(doc.norm.text, negator.end, first.start):
+        return True  # "jangan sebar hoaks"; but not "ga usah dinyanyiin, bakar aja benderanya"
     quoted = [m for m in members if doc.quoted(m)]
     if quoted:
         return (
             doc.negators.in_sentence(first.sentence)
             or doc.condemnation.in_sentence(first.sentence)
-            or any(doc.reporting.before(m.first, NEGATION_WINDOW, m.sentence) for m in quoted)
+            or any(doc.reporting.before(m.first, NEGATION_WINDOW, m.sentence) is not None for m in quoted)
         )
     return False
 
