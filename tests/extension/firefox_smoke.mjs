@@ -43,6 +43,11 @@ try {
   result.marks = await page.evaluate(() => [...document.querySelector("bijak-overlay").shadowRoot
     .querySelectorAll(".mark")].map((m) => [Number(m.dataset.start), Number(m.dataset.end)]));
   result.value = await page.evaluate((f) => document.querySelector(f).value, field);
+  result.markStyle = await page.evaluate(() => {
+    const mark = document.querySelector("bijak-overlay").shadowRoot.querySelector(".mark");
+    const s = getComputedStyle(mark);
+    return [s.position, s.borderBottomWidth, s.borderBottomStyle];
+  });
   // Idle for several suspend timeouts, then lint again: the same engine instance must answer.
   result.engineBefore = await page.evaluate(() => document.querySelector("bijak-overlay").dataset.engine);
   await new Promise((r) => setTimeout(r, 20000));

@@ -50,6 +50,7 @@ def test_firefox_esr_smoke(extension_dirs, server):
     assert result["value"] == typed
     start = typed.index("goblok")
     assert [start, start + len("goblok")] in result["marks"]
+    assert result["markStyle"] == ["fixed", "2px", "solid"]  # the shadow root's styles apply
     # After 20 s idle with Firefox's suspend timeout at 12 s, the same engine answered: the
     # content script's keep-alive pings held the event page (without them it restarts).
     assert result["engineBefore"] and result["engineAfter"] == result["engineBefore"]
