@@ -8,7 +8,9 @@
     "penghinaan", "ancaman", "kerahasiaan", "kesantunan", "etika-kerja",
     "gratifikasi", "penyalahgunaan-wewenang", "fasilitas-negara", "perjudian",
   ];
-  const BUILTIN_SITES = ["www.facebook.com", "web.facebook.com", "m.facebook.com", "www.instagram.com"];
+  const BUILTIN_SITES = [
+    "www.facebook.com", "web.facebook.com", "m.facebook.com", "www.instagram.com", "instagram.com",
+  ];
   // "off": never pause; "confirm": pause on error-level findings; "confirm-warning": also on warnings.
   const ENFORCEMENT = ["off", "confirm", "confirm-warning"];
 

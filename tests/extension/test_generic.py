@@ -46,3 +46,16 @@ def test_strict_csp_page(browser, page):
     assert_underlined(page, "#editable", RUDE)
     badge = page.locator("bijak-overlay .badge")
     assert badge.is_visible() and badge.inner_text() == str(count)
+
+
+def test_undo_history_is_the_users(browser, page):
+    page.goto(browser.url("local", "textarea.html"))
+    wait_state(page)
+    page.click("#field")
+    page.keyboard.type("dasar goblok")
+    wait_lint(page, "dasar goblok")
+    page.keyboard.press("Control+z")  # the browser's own undo still sees only the user's typing
+    value = page.eval_on_selector("#field", "e => e.value")
+    assert "dasar goblok".startswith(value) and value != "dasar goblok"
+    page.keyboard.press("Control+Shift+z")
+    assert page.eval_on_selector("#field", "e => e.value") == "dasar goblok"
