@@ -233,3 +233,40 @@ def test_megabyte_input_is_handled(book) -> None:
 def test_oversized_input_is_refused_clearly(book) -> None:
     with pytest.raises(ValueError, match="longer than"):
         Linter(rulebook=book).lint("a" * 2_000_001)
+
+
+def test_set_includes_other_sets_and_builtins() -> None:
+    pack = """
+category = "kesantunan"
+[sets]
+t_kasar = ["goblok"]
+t_target = ["lo", "@_mention"]
+t_teriak = ["@_kapital"]
+[[rule]]
+id = "t-makian"
+severity = "warning"
+signals = [["@t_kasar"], ["@t_target"]]
+window = 2
+message = "m"
+message_en = "m"
+suggestion = "s"
+suggestion_en = "s"
+reference = "r"
+examples.bad = ["goblok lo"]
+examples.good = ["goblok"]
+[[rule]]
+id = "t-teriak"
+severity = "info"
+signals = [["@t_teriak"]]
+message = "m"
+message_en = "m"
+suggestion = "s"
+suggestion_en = "s"
+reference = "r"
+examples.bad = ["SITU SIAPA"]
+examples.good = ["situ siapa"]
+"""
+    linter = Linter(rulebook=rulebook_from_packs([("_shared.toml", SHARED), ("t.toml", pack)]))
+    assert rules_fired(linter, "@andi goblok") == ["t-makian"]
+    assert [f.text for f in linter.lint("situ SIAPA? Ok")] == ["SIAPA"]
+    assert rules_fired(linter, "Ok PNS") == []  # capitals need three letters
