@@ -268,5 +268,5 @@ examples.good = ["situ siapa"]
 """
     linter = Linter(rulebook=rulebook_from_packs([("_shared.toml", SHARED), ("t.toml", pack)]))
     assert rules_fired(linter, "@andi goblok") == ["t-makian"]
-    assert [f.text for f in linter.lint("situ SIAPA? Ok")] == ["SIAPA"]
+    assert [f.text for f in linter.lint("eh SITU SIAPA? Ok")] == ["SITU", "SIAPA"]
     assert rules_fired(linter, "Ok PNS") == []  # capitals need three letters

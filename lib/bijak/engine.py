@@ -324,16 +324,23 @@ class Linter:
 
     @staticmethod
     def _shouted_words(doc: Document, found: dict[str, list[Hit]]) -> None:
-        """Built-in set ``_kapital``: words typed in capitals ("SITU SIAPA?!"), 3+ letters."""
+        """Built-in set ``_kapital``: runs of two or more words typed in capitals ("SITU SIAPA"),
+        so that a lone acronym (PNS, BPJS) is not shouting."""
         original = doc.norm.original
         if not any(c.isupper() for c in original):
             return
-        for index, token in enumerate(doc.tokens):
-            if token.kind == "word" and token.end - token.start >= 3:
+        run: list[Hit] = []
+        for index, token in enumerate([*doc.tokens, None]):
+            shouted = False
+            if token is not None and token.kind == "word" and token.end - token.start >= 3:
                 start, end = doc.norm.to_original(token.start, token.end)
-                word = original[start:end]
-                if word.isupper() and word.isalpha():
-                    found.setdefault("_kapital", []).append(_token_hit(token, index))
+                shouted = original[start:end].isupper() and original[start:end].isalpha()
+            if shouted:
+                run.append(_token_hit(token, index))
+                continue
+            if len(run) >= 2:
+                found.setdefault("_kapital", []).extend(run)
+            run = []
 
     def _phrase_hits(self, doc: Document, index: int, root: str, found: dict[str, list[Hit]]) -> None:
         """Multi-word entries starting at token ``index`` (every phrase word is in the vocabulary,
