@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import marks, overlay_attr, wait_state
-from helpers import RUDE, assert_underlined, textarea_rects, wait_lint
+from helpers import RUDE, assert_underlined, rude_marks, textarea_rects, wait_lint
 
 
 def test_plain_textarea_multiline(browser, page):
@@ -59,3 +59,19 @@ def test_undo_history_is_the_users(browser, page):
     assert "dasar goblok".startswith(value) and value != "dasar goblok"
     page.keyboard.press("Control+Shift+z")
     assert page.eval_on_selector("#field", "e => e.value") == "dasar goblok"
+
+
+def test_no_lint_while_an_ime_composes(browser, page):
+    page.goto(browser.url("local", "textarea.html"))
+    wait_state(page)
+    page.click("#field")
+    page.keyboard.type("dasar ")
+    wait_lint(page, "dasar ")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.imeSetComposition", {"text": "goblok", "selectionStart": 6, "selectionEnd": 6})
+    assert page.eval_on_selector("#field", "e => e.value") == "dasar goblok"
+    page.wait_for_timeout(600)  # longer than the debounce: the composing word is not judged yet
+    assert rude_marks(page) == []
+    cdp.send("Input.insertText", {"text": "goblok"})  # the IME commits
+    wait_lint(page, "dasar goblok")
+    assert len(rude_marks(page)) == 1
