@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import marks, overlay_attr, wait_findings, wait_state
+from conftest import marks, overlay_attr, wait_findings, wait_state, word_rects
 from helpers import RUDE, assert_underlined, editor_state, rude_marks, utf16_len, wait_lint
 
 
@@ -126,3 +126,33 @@ def test_messenger_is_not_checked(browser, page):
     page.wait_for_timeout(600)  # longer than the debounce: nothing may appear
     assert overlay_attr(page, "data-findings") == "0"
     assert marks(page) == []
+
+
+def test_findings_across_a_line_wrap_and_an_inner_scroll(browser, page):
+    open_facebook(browser, page)
+    page.eval_on_selector("#composer", "e => { e.style.width = '170px'; }")
+    page.click("#composer")
+    typed = "Ayo coblos nomor 2, menangkan paslon kita! dasar goblok"
+    page.keyboard.type(typed)
+    findings = wait_lint(page, typed)
+    wrapped = 0
+    for finding in findings:
+        nth = typed[: finding["start"]].count(finding["text"])
+        rects = word_rects(page, "#composer", finding["text"], nth)
+        wrapped += len(rects) > 1
+        assert_underlined(page, "#composer", finding["text"], nth)
+    assert wrapped, "expected at least one finding to wrap onto two lines"
+    # an editor that scrolls inside itself: underlines never leave its visible box
+    page.eval_on_selector("#composer", "e => { e.style.maxHeight = '30px'; e.style.overflow = 'auto';"
+                          " e.scrollTop = 0; }")
+    box = page.eval_on_selector("#composer", "e => { const r = e.getBoundingClientRect();"
+                                " return {top: r.top, bottom: r.bottom}; }")
+    def outside() -> list[dict]:
+        return [m for m in marks(page)
+                if m["top"] < box["top"] - 0.5 or m["bottom"] > box["bottom"] + 0.5]
+
+    for _ in range(40):  # the redraw follows the resize on the next animation frame
+        if not outside():
+            break
+        page.wait_for_timeout(50)
+    assert outside() == [] and marks(page)
