@@ -144,7 +144,12 @@
     const data = dataFor(active);
     const findings = shown(active);
     overlay.setCount(findings.length);
-    if (!data.snapshot || A.read(active).text !== data.text) return; // wait for the next result
+    if (!data.snapshot) return;
+    // Editors such as Lexical re-render their DOM without changing the text: map the offsets
+    // onto the current nodes. A changed text waits for its own result.
+    const current = A.read(active);
+    if (current.text !== data.text) return;
+    data.snapshot = current;
     const box = active.getBoundingClientRect();
     const items = findings.map((finding) => ({
       finding,
