@@ -57,13 +57,15 @@ class HitList:
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)
 
-    def near(self, anchor: Hit, window: int, same_sentence: bool = True) -> Hit | None:
-        """The closest hit within ``window`` tokens of ``anchor`` that is not ``anchor`` itself."""
+    def near(
+        self, anchor: Hit, window: int, same_sentence: bool = True, itself: bool = False
+    ) -> Hit | None:
+        """The closest hit within ``window`` tokens of ``anchor``; ``anchor`` itself only if asked."""
         low = bisect.bisect_left(self.firsts, anchor.first - window - 8)
         high = bisect.bisect_right(self.firsts, anchor.last + window)
         best: tuple[int, Hit] | None = None
         for hit in self.hits[low:high]:
-            if hit == anchor or (same_sentence and hit.sentence != anchor.sentence):
+            if (hit == anchor and not itself) or (same_sentence and hit.sentence != anchor.sentence):
                 continue
             gap = max(0, hit.first - anchor.last, anchor.first - hit.last)
             if gap <= window and (best is None or gap < best[0]):
@@ -419,7 +421,7 @@ class Linter:
                 continue
             if signal is not None:
                 cues = signal.hits(doc, self.compiled_patterns)
-                if not any(cues.near(m, rule.window) for m in members):
+                if not any(cues.near(m, rule.window, itself=True) for m in members):
                     continue
             severity = max(severity, level)
         return severity

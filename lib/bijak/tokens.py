@@ -25,6 +25,7 @@ TITLES = ("[a-z]", "dr", "drs", "ir", "prof", "hj", "no", "jl", "kab", "kec", "s
 _NOT_AFTER = "".join(rf"(?<!\b{a})" for a in TITLES)
 SENTENCE_END = re.compile(rf"{_NOT_AFTER}\.+(?=\s|$)|[!?]+[.!?]*(?=\s|$)|\n")
 _RUN = re.compile(r"(.)\1+")
+_STRETCHED = re.compile(r"(.)\1\1")
 _SPACED_GAP = frozenset(" .-_*")
 
 
@@ -100,7 +101,9 @@ class Tokenizer:
                 kind = "number"
         raw = deleet(surface) if kind == "word" else surface
         key = squeeze(raw) if kind == "word" else raw
-        expanded = self.abbreviations.get(raw) or self.abbreviations.get(key, key)
+        expanded = self.abbreviations.get(raw)  # "tpp" is not "tp" (tapi): only stretched words
+        if expanded is None:  # ("yggg", "gaaak") are read through their squeezed form
+            expanded = self.abbreviations.get(key, key) if _STRETCHED.search(raw) else key
         return lead, raw, expanded, kind, len(surface)
 
 
