@@ -105,6 +105,11 @@
     const field = active;
     if (!field || composing || !enabled) return;
     const snapshot = A.read(field);
+    const data = dataFor(field);
+    if (data.snapshot && data.text === snapshot.text && data.config === configJson) {
+      redraw(); // a re-render or a caret move: same text, same answer
+      return;
+    }
     const id = ++seq;
     const context = JSON.stringify({ posted_at: localIso(new Date()), account: settings.account });
     const response = await send({ type: "lint", id, text: snapshot.text, config: configJson, context });
@@ -123,8 +128,8 @@
     if (engineState !== "ready") setState("ready");
     overlay.host.removeAttribute("data-error");
     overlay.host.dataset.engine = response.instance; // which engine answered (support, tests)
-    const data = dataFor(field);
     data.text = snapshot.text;
+    data.config = configJson;
     data.snapshot = snapshot;
     data.findings = parsed.findings;
     redraw();
