@@ -173,9 +173,10 @@
     });
   }
 
-  // Pages change a textarea's value from script (a React reset after posting) without events.
   // A composer dialog that closes takes its field away: drop its marks with it.
+  // Pages change a textarea's value from script (a React reset after posting) without events.
   setInterval(() => {
+    if (!overlay.host.isConnected) document.documentElement.append(overlay.host); // page rebuilt <html>
     if (active && !active.isConnected) activate(null);
     if (!enabled || !active || !("value" in active) || composing) return;
     if (active.value !== dataFor(active).text) schedule(DEBOUNCE_MS);
