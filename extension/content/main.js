@@ -27,7 +27,7 @@
   let seq = 0;
   let composing = false;
   const fields = new WeakMap(); // field -> {text, snapshot, findings, ignored:Set}
-  const observer = new MutationObserver(() => schedule(DEBOUNCE_MS));
+  const observer = new MutationObserver(() => changed());
   const resizeObserver = new ResizeObserver(() => redraw());
 
   const lang = () => S.language(settings);
@@ -93,6 +93,13 @@
     return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T` +
       `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
       `${sign}${pad(Math.trunc(off / 60))}:${pad(off % 60)}`;
+  }
+
+  // The field changed. An emptied field means the post went out: "Abaikan" held for that post only.
+  function changed() {
+    if (!active) return;
+    if (!A.read(active).text.trim()) dataFor(active).ignored.clear();
+    schedule(DEBOUNCE_MS);
   }
 
   function schedule(delay) {
@@ -179,7 +186,7 @@
     if (!overlay.host.isConnected) document.documentElement.append(overlay.host); // page rebuilt <html>
     if (active && !active.isConnected) activate(null);
     if (!enabled || !active || !("value" in active) || composing) return;
-    if (active.value !== dataFor(active).text) schedule(DEBOUNCE_MS);
+    if (active.value !== dataFor(active).text) changed();
   }, 400);
 
   function activate(field) {
@@ -268,7 +275,7 @@
     if (field || A.isEditable(target)) activate(field);
   }, true);
   document.addEventListener("input", (event) => {
-    if (active && (event.target === active || active.contains(event.target))) schedule(DEBOUNCE_MS);
+    if (active && (event.target === active || active.contains(event.target))) changed();
   }, true);
   document.addEventListener("compositionstart", () => { composing = true; }, true);
   document.addEventListener("compositionend", () => {

@@ -62,6 +62,12 @@ def test_abaikan_hides_it_for_this_post(browser, page):
     page.wait_for_timeout(600)
     assert rude_marks(page) == []
     assert page.evaluate("fixture.editors.composer.text()") == TEXT + " sekali"
+    browser.storage_set({"enforcement": "off"})
+    page.click("#post")  # posted: the composer empties, and the next post starts afresh
+    page.click("#composer")
+    page.keyboard.type(TEXT)
+    wait_lint(page, TEXT)
+    assert len(rude_marks(page)) == 1
 
 
 def test_allowlist_is_stored_and_applies_everywhere(browser, page):
