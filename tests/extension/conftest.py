@@ -4,6 +4,9 @@ one Chromium (with Bijak loaded) per test session.
 Facebook and Instagram host names are mapped to the local fixture server with
 --host-resolver-rules, so the content script sees www.facebook.com / www.instagram.com exactly as
 in the field; the other fixtures are served on 127.0.0.1.
+
+The session builds dist/ with `python build.py extension` first; BIJAK_SKIP_BUILD=1 reuses the
+dist/ already there (e.g. one built with `python build.py extension --wheel OTHER.whl`).
 """
 
 from __future__ import annotations
