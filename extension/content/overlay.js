@@ -109,13 +109,14 @@
       setCount(0);
     }
 
+    // Under the pointer, overlapping findings: the most severe, then the narrowest, wins.
+    const RANK = { error: 3, warning: 2, info: 1 };
     function hit(x, y) {
-      for (const mark of marks) {
-        for (const r of mark.rects) {
-          if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2) return mark;
-        }
-      }
-      return null;
+      const under = marks.filter((mark) => mark.rects.some((r) =>
+        x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2));
+      under.sort((a, b) => (RANK[b.finding.severity] ?? 0) - (RANK[a.finding.severity] ?? 0) ||
+        (a.finding.end16 - a.finding.start16) - (b.finding.end16 - b.finding.start16));
+      return under[0] ?? null;
     }
 
     function highlight(finding) {
