@@ -44,10 +44,15 @@
     return BUILTIN_SITES.includes(host);
   }
 
+  // Pages served from this machine (the demo, agency IT's test pages) are on by default too.
+  function isLoopback(host) {
+    return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+  }
+
   function siteEnabled(settings, policy, host) {
     if (policy.forceSites?.includes?.(host)) return true;
     if (host in settings.sites) return settings.sites[host] === true;
-    return isBuiltinSite(host);
+    return isBuiltinSite(host) || isLoopback(host);
   }
 
   // The library's config = the agency policy's config, narrowed by the user's choices:
@@ -84,6 +89,6 @@
 
   globalThis.BijakSettings = {
     CATEGORIES, BUILTIN_SITES, ENFORCEMENT, DEFAULTS,
-    load, save, loadPolicy, siteEnabled, isBuiltinSite, buildConfig, enforcement, language, onChange,
+    load, save, loadPolicy, siteEnabled, isBuiltinSite, isLoopback, buildConfig, enforcement, language, onChange,
   };
 })();

@@ -13,7 +13,8 @@
 
   // The bundled demo page is an extension page that loads these scripts itself.
   const isDemo = location.protocol.endsWith("-extension:");
-  const site = isDemo ? "demo" : A.siteOf(location.hostname);
+  // Local pages behave like the demo: comment boxes send on Enter, as on Facebook and Instagram.
+  const site = isDemo || S.isLoopback(location.hostname) ? "demo" : A.siteOf(location.hostname);
   const overlay = globalThis.BijakOverlay.createOverlay();
   const cards = globalThis.BijakCards.createCards(overlay);
 

@@ -141,7 +141,6 @@ class Browser:
 
     def storage_reset(self) -> None:
         self.worker.evaluate("() => chrome.storage.local.clear()")
-        self.storage_set({"sites": {"127.0.0.1": True}})
 
     def url(self, host: str, page: str) -> str:
         return f"https://{self.server if host == 'local' else host}/{page}"

@@ -19,9 +19,10 @@ def test_plain_textarea_multiline(browser, page):
         assert_underlined(page, "#field", RUDE, rects=textarea_rects(page, "#field", RUDE, nth))
 
 
-def test_site_not_enabled_is_off(browser, page):
-    browser.storage_set({"sites": {"127.0.0.1": False}})
+def test_local_pages_are_on_by_default_and_can_be_switched_off(browser, page):
     page.goto(browser.url("local", "textarea.html"))
+    wait_state(page)  # nothing stored yet: a page on this machine is checked
+    browser.storage_set({"sites": {"127.0.0.1": False}})  # the popup's switch
     wait_state(page, "off")
     page.click("#field")
     page.keyboard.type("dasar goblok")
@@ -75,3 +76,16 @@ def test_no_lint_while_an_ime_composes(browser, page):
     cdp.send("Input.insertText", {"text": "goblok"})  # the IME commits
     wait_lint(page, "dasar goblok")
     assert len(rude_marks(page)) == 1
+
+
+def test_facebook_fixture_served_locally_behaves_like_facebook(browser, page):
+    browser.storage_set({"enforcement": "confirm-warning"})
+    page.goto(browser.url("local", "facebook.html"))
+    wait_state(page)
+    page.click("#comment")
+    page.keyboard.type("dasar goblok")
+    wait_lint(page, "dasar goblok")
+    assert_underlined(page, "#comment", RUDE)
+    page.keyboard.press("Enter")
+    page.locator("bijak-overlay .card[data-kind='confirm']").wait_for()
+    assert page.evaluate("fixture.submitted") == []
