@@ -19,7 +19,7 @@ from .context import Context
 from .findings import Finding, Severity
 from .lexicon import Lexicon
 from .normalize import Normalized, normalize
-from .prefilter import DIGIT, required_literals
+from .prefilter import DIGIT, LiteralFinder, leading_literals, required_literals
 from .rules import Rule, RuleBook, load_rulebook
 from .tokens import SENTENCE_END, Token, Tokenizer, squeeze
 
@@ -31,6 +31,7 @@ REPORTED_SPEECH = "kutipan"
 QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|\'[^\'\n]{1,80}\'|‘[^’\n]{1,80}’|«[^»\n]{1,80}»')
 DIGIT_RE = re.compile(r"\d")
 CLAUSE_BREAK = re.compile(r"[,;:]")
+MAX_ANCHORS = 6  # beyond this many candidate starts, one scan in C beats calls from Python
 SILENCE = re.compile(r"bijak[-:](?:abaikan|ignore)\b((?:[ :=,]+[a-z][a-z0-9-]*)*)")
 
 
@@ -162,6 +163,7 @@ class Linter:
         self.rules = [self._compile(rule) for rule in self.book.rules if self._enabled(rule)]
         self.senses = [(sense, self._signal(sense.near)) for sense in self.book.senses]
         self._compile_set_patterns()
+        self._index_patterns()
         self.agency = [
             (p, regexp.compile_pattern(p.pattern, self.backend)) for p in self.config.patterns
         ]
@@ -232,6 +234,34 @@ class Linter:
             for pattern in patterns:
                 self._compile_pattern(pattern)
 
+    def _index_patterns(self) -> None:
+        """Which patterns to run for which literals: most posts need only a few of them."""
+        self.patterns_by_literal: dict[str, list[str]] = {}
+        self.unfiltered_patterns: list[str] = []
+        self.digit_patterns: list[str] = []
+        for pattern, compiled in self.compiled_patterns.items():
+            if compiled.literals is None:
+                self.unfiltered_patterns.append(pattern)
+                continue
+            for literal in compiled.literals:
+                if literal == DIGIT:
+                    self.digit_patterns.append(pattern)
+                else:
+                    self.patterns_by_literal.setdefault(literal, []).append(pattern)
+        self.literal_finder = LiteralFinder(set(self.patterns_by_literal))
+
+    def _run_patterns(self, doc: Document) -> None:
+        text = doc.norm.text
+        candidates = set(self.unfiltered_patterns)
+        if doc.has_digit:
+            candidates.update(self.digit_patterns)
+        for literal in self.literal_finder.present(text):
+            candidates.update(self.patterns_by_literal[literal])
+        for pattern in candidates:
+            spans = self.compiled_patterns[pattern].spans(text)
+            if spans:
+                doc.pattern_hits[pattern] = HitList([doc.hit_for_span(*span) for span in spans])
+
     def _compile(self, rule: Rule) -> CompiledRule:
         return CompiledRule(
             rule=rule,
@@ -288,6 +318,7 @@ class Linter:
             quotes=[m.span() for m in QUOTED.finditer(norm.text)],
             has_digit=DIGIT_RE.search(norm.text) is not None,
         )
+        self._run_patterns(doc)
         doc.sets = self._set_hits(doc)
         self._disambiguate(doc)
         doc.negators = HitList(doc.sets.get(NEGATORS, ()))
@@ -493,31 +524,50 @@ def _token_hit(token: Token, index: int) -> Hit:
 
 
 class CompiledPattern:
-    """A compiled regex plus the literals every match starts with (see ``prefilter``)."""
+    """A compiled regex plus what its matches must contain and start with (see ``prefilter``)."""
 
-    __slots__ = ("literals", "regex")
+    __slots__ = ("group", "leading", "literals", "regex")
 
     def __init__(self, pattern: str, backend: str) -> None:
         self.regex = regexp.compile_pattern(pattern, backend)
         self.literals = required_literals(pattern)
+        self.leading = leading_literals(pattern)
+        self.group = "hit" if "hit" in self.regex.groupindex else 0
 
-    def spans(self, text: str, has_digit: bool) -> list[tuple[int, int]]:
+    def spans(self, text: str) -> list[tuple[int, int]]:
         """Match spans; a group named ``hit`` narrows what is underlined (", (?P<hit>bakar) aja")."""
-        if self.literals is not None and not any(
-            has_digit if lit == DIGIT else lit in text for lit in self.literals
-        ):
-            return []
-        group = "hit" if "hit" in self.regex.groupindex else 0
-        spans = (m.span(group) for m in self.regex.finditer(text))
+        starts = self._starts(text) if self.leading is not None else None
+        matches = self._anchored(text, starts) if starts is not None else self.regex.finditer(text)
+        spans = (m.span(self.group) for m in matches)
         return [(a, b) for a, b in spans if b > a]
+
+    def _starts(self, text: str) -> list[int] | None:
+        """Where a match can start, or ``None`` when there are so many that a scan is cheaper."""
+        starts: set[int] = set()
+        for literal in self.leading or ():
+            position = text.find(literal)
+            while position != -1:
+                if len(starts) >= MAX_ANCHORS:
+                    return None
+                starts.add(position)
+                position = text.find(literal, position + 1)
+        return sorted(starts)
+
+    def _anchored(self, text: str, starts: list[int]) -> Iterator[Any]:
+        """The matches ``finditer`` would give, trying only where a leading literal occurs."""
+        resume = 0
+        for position in starts:
+            if position < resume:
+                continue
+            match = self.regex.match(text, position)
+            if match is not None and match.end() > match.start():
+                resume = match.end()
+                yield match
 
 
 def _pattern_hits(doc: Document, pattern: str, compiled: dict[str, CompiledPattern]) -> list[Hit]:
-    cached = doc.pattern_hits.get(pattern)
-    if cached is None:
-        spans = compiled[pattern].spans(doc.norm.text, doc.has_digit)
-        cached = doc.pattern_hits[pattern] = HitList([doc.hit_for_span(*s) for s in spans])
-    return cached.hits
+    """Hits of one pattern; all were computed up front by ``Linter._run_patterns``."""
+    return doc.pattern_hits.get(pattern, EMPTY).hits
 
 
 def _negated(doc: Document, members: list[Hit]) -> bool:

@@ -8,6 +8,7 @@ whenever it cannot prove what a match must contain, it says ``None`` and the pat
 
 from __future__ import annotations
 
+import re as _stdlib_re
 from typing import Any
 
 try:  # the stdlib parser behind ``re``; present in CPython and Pyodide alike
@@ -22,14 +23,60 @@ MAX_CLASS = 8  # a character class bigger than this says too little to be worth 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
     """Literals one of which every match of ``pattern`` contains, or ``None`` if unknown."""
+    items = _parse(pattern)
+    found = _required(items) if items is not None else None
+    return frozenset(found) if found else None
+
+
+def leading_literals(pattern: str) -> frozenset[str] | None:
+    """Literals one of which every match of ``pattern`` starts with, or ``None`` if unknown.
+
+    A pattern with such literals need only be tried where one of them occurs (``match`` at that
+    position), instead of at every position of the text.
+    """
+    items = _parse(pattern)
+    found = _leading(items, 0) if items is not None else None
+    if not found or DIGIT in found:
+        return None
+    return frozenset(found)
+
+
+def _parse(pattern: str) -> list[tuple[Any, Any]] | None:
     if _parser is None:
         return None
     try:
         parsed = _parser.parse(pattern)
-    except Exception:
+    except Exception:  # unparsable here means: no prefilter
         return None
-    found = _required(list(parsed))
-    return frozenset(found) if found else None
+    if parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_VERBOSE):
+        return None  # literals would not be literal any more
+    return list(parsed)
+
+
+def _leading(items: list[tuple[Any, Any]], index: int) -> set[str] | None:
+    """What a match of ``items[index:]`` starts with, skipping zero-width assertions."""
+    if index >= len(items):
+        return None  # the rest may match the empty string
+    op, arg = items[index]
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return _leading(items, index + 1)
+    if op is _c.LITERAL:
+        run = []
+        while index < len(items) and items[index][0] is _c.LITERAL:
+            run.append(chr(items[index][1]))
+            index += 1
+        return {"".join(run)}
+    if op is _c.IN:
+        return _char_class(arg)
+    if op is _c.SUBPATTERN:
+        return _leading(list(arg[-1]), 0)
+    if op is _c.BRANCH:
+        return _union(_leading(list(branch), 0) for branch in arg[1])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        low, _high, item = arg
+        first = _leading(list(item), 0)
+        return first if low >= 1 else _union([first, _leading(items, index + 1)])
+    return None
 
 
 def selectivity(literals: frozenset[str] | None) -> float:
@@ -93,3 +140,45 @@ def _union(parts: Any) -> set[str] | None:
 
 def _score(literals: set[str]) -> tuple[float, int]:
     return selectivity(frozenset(literals)), -len(literals)
+
+
+class LiteralFinder:
+    """Which of many literals occur in a text, in one regex scan instead of one ``in`` each.
+
+    A trie-shaped regex inside a lookahead finds, at every position, the longest literal starting
+    there; every shorter literal starting there is a prefix of it, so each match stands for its
+    whole prefix chain. Single characters are checked directly (a scan would stop everywhere).
+    """
+
+    def __init__(self, literals: set[str]) -> None:
+        words = sorted(lit for lit in literals if len(lit) > 1)
+        self.chars = sorted(lit for lit in literals if len(lit) == 1)
+        self.chains = {w: [p for p in words if w.startswith(p)] for w in words}
+        self.scan = _stdlib_re.compile(f"(?=({_trie_pattern(words)}))") if words else None
+
+    def present(self, text: str) -> set[str]:
+        found = {c for c in self.chars if c in text}
+        if self.scan is not None:
+            for longest in {m.group(1) for m in self.scan.finditer(text)}:
+                found.update(self.chains[longest])
+        return found
+
+
+def _trie_pattern(words: list[str]) -> str:
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict[str, Any]) -> str:
+    branches = [_stdlib_re.escape(char) + _node_pattern(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a literal may end here: try to go on first (longest), else stop here
+        return f"(?:{body})?"
+    return body
