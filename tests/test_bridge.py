@@ -36,3 +36,13 @@ def test_rules_json_lists_rules_and_categories() -> None:
     listing = json.loads(rules_json())
     assert "kesantunan" in listing["categories"]
     assert any(r["id"] == "santun-kata-kasar" for r in listing["rules"])
+
+
+def test_any_engine_failure_becomes_an_error_object(monkeypatch) -> None:
+    from bijak import bridge
+
+    def broken(config_json: str):
+        raise RuntimeError("pattern failed to compile")
+
+    monkeypatch.setattr(bridge, "_linter", broken)
+    assert json.loads(lint_json("halo"))["error"] == "RuntimeError: pattern failed to compile"

@@ -53,3 +53,12 @@ def test_never_skips_a_real_match_on_random_text(text: str) -> None:
     for pattern in [r"(?:ab|c+d)e", r"\b(?:ka|lo)+\s*\d", r"(?:x)?(?:mn|op)(?:r|s)t", r"(k|l|)!"]:
         if re.search(pattern, text):
             assert _may_match(required_literals(pattern), text), (pattern, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="gakjidsy b", max_size=40))
+def test_literal_finder_is_exact(text: str) -> None:
+    from bijak.prefilter import LiteralFinder
+
+    literals = {"ga", "gak", "gaji", "di", "dia", "s", "saya", "ay", "a b", "kaji"}
+    assert LiteralFinder(literals).present(text) == {lit for lit in literals if lit in text}

@@ -30,6 +30,8 @@ def lint_json(text: str, config_json: str = "{}", context_json: str = "{}") -> s
         findings = linter.lint(text, context)
     except (ConfigError, ContextError, ValueError, TypeError) as error:
         return json.dumps({"error": str(error)}, ensure_ascii=False)
+    except Exception as error:  # the extension shows any failure as an error state, never a hang
+        return json.dumps({"error": f"{type(error).__name__}: {error}"}, ensure_ascii=False)
     units = utf16_offsets(text)
     return json.dumps(
         {
