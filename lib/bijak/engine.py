@@ -248,17 +248,19 @@ class Linter:
                     self.digit_patterns.append(pattern)
                 else:
                     self.patterns_by_literal.setdefault(literal, []).append(pattern)
-        self.literal_finder = LiteralFinder(set(self.patterns_by_literal))
+        leading = {lit for c in self.compiled_patterns.values() for lit in c.leading or ()}
+        self.literal_finder = LiteralFinder(set(self.patterns_by_literal) | leading)
 
     def _run_patterns(self, doc: Document) -> None:
         text = doc.norm.text
         candidates = set(self.unfiltered_patterns)
         if doc.has_digit:
             candidates.update(self.digit_patterns)
-        for literal in self.literal_finder.present(text):
-            candidates.update(self.patterns_by_literal[literal])
+        positions = self.literal_finder.positions(text)
+        for literal in positions:
+            candidates.update(self.patterns_by_literal.get(literal, ()))
         for pattern in candidates:
-            spans = self.compiled_patterns[pattern].spans(text)
+            spans = self.compiled_patterns[pattern].spans(text, positions)
             if spans:
                 doc.pattern_hits[pattern] = HitList([doc.hit_for_span(*span) for span in spans])
 
@@ -534,23 +536,23 @@ class CompiledPattern:
         self.leading = leading_literals(pattern)
         self.group = "hit" if "hit" in self.regex.groupindex else 0
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Match spans; a group named ``hit`` narrows what is underlined (", (?P<hit>bakar) aja")."""
-        starts = self._starts(text) if self.leading is not None else None
+    def spans(self, text: str, positions: dict[str, list[int]]) -> list[tuple[int, int]]:
+        """Match spans; a group named ``hit`` narrows what is underlined (", (?P<hit>bakar) aja").
+
+        ``positions`` says where each literal occurs: a pattern whose matches start with a
+        literal is tried only there when those places are few; otherwise one scan in C.
+        """
+        starts = self._starts(positions) if self.leading is not None else None
         matches = self._anchored(text, starts) if starts is not None else self.regex.finditer(text)
         spans = (m.span(self.group) for m in matches)
         return [(a, b) for a, b in spans if b > a]
 
-    def _starts(self, text: str) -> list[int] | None:
-        """Where a match can start, or ``None`` when there are so many that a scan is cheaper."""
+    def _starts(self, positions: dict[str, list[int]]) -> list[int] | None:
         starts: set[int] = set()
         for literal in self.leading or ():
-            position = text.find(literal)
-            while position != -1:
-                if len(starts) >= MAX_ANCHORS:
-                    return None
-                starts.add(position)
-                position = text.find(literal, position + 1)
+            starts.update(positions.get(literal, ()))
+            if len(starts) > MAX_ANCHORS:
+                return None
         return sorted(starts)
 
     def _anchored(self, text: str, starts: list[int]) -> Iterator[Any]:

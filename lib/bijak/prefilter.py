@@ -157,10 +157,21 @@ class LiteralFinder:
         self.scan = _stdlib_re.compile(f"(?=({_trie_pattern(words)}))") if words else None
 
     def present(self, text: str) -> set[str]:
-        found = {c for c in self.chars if c in text}
+        return set(self.positions(text))
+
+    def positions(self, text: str) -> dict[str, list[int]]:
+        """Every literal that occurs, with the positions where it starts (ascending)."""
+        found: dict[str, list[int]] = {}
+        for char in self.chars:
+            position = text.find(char)
+            while position != -1:
+                found.setdefault(char, []).append(position)
+                position = text.find(char, position + 1)
         if self.scan is not None:
-            for longest in {m.group(1) for m in self.scan.finditer(text)}:
-                found.update(self.chains[longest])
+            for match in self.scan.finditer(text):
+                start = match.start()
+                for literal in self.chains[match.group(1)]:
+                    found.setdefault(literal, []).append(start)
         return found
 
 
