@@ -98,7 +98,9 @@ class Lexicon:
         matches = _wildcard_matches(raw, self.frozen_vocab)
         if not matches:
             return None
-        meanings = {frozenset(self.single.get(m, ())) for m in matches}
+        meanings = {  # named sets only: a rule's own literal item ("=anjing") is no meaning
+            frozenset(n for n in self.single.get(m, ()) if not n.startswith("=")) for m in matches
+        }
         return matches[0] if len(meanings) == 1 else None
 
 
