@@ -21,7 +21,7 @@ from .lexicon import Lexicon
 from .normalize import Normalized, normalize
 from .prefilter import DIGIT, LiteralFinder, leading_literals, required_literals
 from .rules import Rule, RuleBook, load_rulebook
-from .tokens import SENTENCE_END, Token, Tokenizer, squeeze
+from .tokens import Token, Tokenizer, squeeze
 
 MAX_TEXT = 2_000_000
 NEGATION_WINDOW = 3
@@ -307,14 +307,14 @@ class Linter:
 
     def _document(self, text: str) -> Document:
         norm = normalize(text)
-        tokens = self.tokenize(norm.text)
+        tokens, boundaries = self.tokenize.split(norm.text)
         roots = [self.lexicon.roots(t) for t in tokens]
         doc = Document(
             norm=norm,
             tokens=tokens,
             roots=roots,
             sets={},
-            boundaries=[m.start() for m in SENTENCE_END.finditer(norm.text)],
+            boundaries=boundaries,
             token_starts=[t.start for t in tokens],
             token_ends=[t.end for t in tokens],
             quotes=[m.span() for m in QUOTED.finditer(norm.text)],
@@ -528,12 +528,13 @@ def _token_hit(token: Token, index: int) -> Hit:
 class CompiledPattern:
     """A compiled regex plus what its matches must contain and start with (see ``prefilter``)."""
 
-    __slots__ = ("group", "leading", "literals", "regex")
+    __slots__ = ("group", "leading", "literals", "regex", "short_lead")
 
     def __init__(self, pattern: str, backend: str) -> None:
         self.regex = regexp.compile_pattern(pattern, backend)
         self.literals = required_literals(pattern)
         self.leading = leading_literals(pattern)
+        self.short_lead = any(len(lit) <= LiteralFinder.SHORT for lit in self.leading or ())
         self.group = "hit" if "hit" in self.regex.groupindex else 0
 
     def spans(self, text: str, positions: dict[str, list[int]]) -> list[tuple[int, int]]:
@@ -548,6 +549,8 @@ class CompiledPattern:
         return [(a, b) for a, b in spans if b > a]
 
     def _starts(self, positions: dict[str, list[int]]) -> list[int] | None:
+        if self.short_lead:
+            return None  # "di", "ga": everywhere; one scan is cheaper
         starts: set[int] = set()
         for literal in self.leading or ():
             starts.update(positions.get(literal, ()))

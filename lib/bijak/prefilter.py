@@ -147,12 +147,15 @@ class LiteralFinder:
 
     A trie-shaped regex inside a lookahead finds, at every position, the longest literal starting
     there; every shorter literal starting there is a prefix of it, so each match stands for its
-    whole prefix chain. Single characters are checked directly (a scan would stop everywhere).
+    whole prefix chain. Literals of one or two characters are only checked for presence (a scan
+    would stop almost everywhere); their position lists are left empty.
     """
 
+    SHORT = 2  # literals this short occur everywhere: checked with ``in``, positions not kept
+
     def __init__(self, literals: set[str]) -> None:
-        words = sorted(lit for lit in literals if len(lit) > 1)
-        self.chars = sorted(lit for lit in literals if len(lit) == 1)
+        words = sorted(lit for lit in literals if len(lit) > self.SHORT)
+        self.short = sorted(lit for lit in literals if len(lit) <= self.SHORT)
         self.chains = {w: [p for p in words if w.startswith(p)] for w in words}
         self.scan = _stdlib_re.compile(f"(?=({_trie_pattern(words)}))") if words else None
 
@@ -161,12 +164,7 @@ class LiteralFinder:
 
     def positions(self, text: str) -> dict[str, list[int]]:
         """Every literal that occurs, with the positions where it starts (ascending)."""
-        found: dict[str, list[int]] = {}
-        for char in self.chars:
-            position = text.find(char)
-            while position != -1:
-                found.setdefault(char, []).append(position)
-                position = text.find(char, position + 1)
+        found: dict[str, list[int]] = {lit: [] for lit in self.short if lit in text}
         if self.scan is not None:
             for match in self.scan.finditer(text):
                 start = match.start()

@@ -22,8 +22,9 @@ TOKEN = re.compile(
 # A full stop after a title or an initial ("dr. Ratna", "E. coli", "Jl. Merdeka") ends no sentence.
 TITLES = ("[a-z]", "dr", "drs", "ir", "prof", "hj", "no", "jl", "kab", "kec", "st", "sdr", "bpk",
           "ybs", "dll", "dsb", "spt", "tsb")  # fmt: skip
-_NOT_AFTER = "".join(rf"(?<!\b{a})" for a in TITLES)
-SENTENCE_END = re.compile(rf"{_NOT_AFTER}\.+(?=\s|$)|[!?]+[.!?]*(?=\s|$)|\n")
+# The dot is matched first and the titles are checked behind it, so the look-behinds run only at dots.
+_NOT_AFTER = "".join(rf"(?<!\b{a}\.)" for a in TITLES)
+SENTENCE_END = re.compile(rf"\.{_NOT_AFTER}\.*(?=\s|$)|[!?]+[.!?]*(?=\s|$)|\n")
 _RUN = re.compile(r"(.)\1+")
 _STRETCHED = re.compile(r"(.)\1\1")
 _SPACED_GAP = frozenset(" .-_*")
@@ -70,6 +71,10 @@ class Tokenizer:
 
     def __call__(self, text: str) -> list[Token]:
         """Tokens of the normalized ``text`` in order, with sentence numbers for windowed matching."""
+        return self.split(text)[0]
+
+    def split(self, text: str) -> tuple[list[Token], list[int]]:
+        """Tokens, and the offsets where sentences end."""
         cache = self._cache
         if len(cache) > self.MAX_CACHE:
             cache.clear()
@@ -86,8 +91,7 @@ class Tokenizer:
             spaced = spaced or (length == 1 and kind == "word")
         if spaced:
             tokens = _join_spaced_letters(text, tokens)
-        _number_sentences(text, tokens)
-        return tokens
+        return tokens, _number_sentences(text, tokens)
 
     def _analyse(self, kind: str | None, surface: str) -> tuple[int, str, str, str, int]:
         """(offset of the kept part, raw, key, kind, length) for one surface form."""
@@ -141,7 +145,8 @@ def _single_letter(token: Token) -> bool:
     return token.kind == "word" and len(token.raw) == 1
 
 
-def _number_sentences(text: str, tokens: list[Token]) -> None:
+def _number_sentences(text: str, tokens: list[Token]) -> list[int]:
     boundaries = [m.start() for m in SENTENCE_END.finditer(text)]
     for token in tokens:
         token.sentence = bisect.bisect_left(boundaries, token.start)
+    return boundaries
