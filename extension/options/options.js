@@ -1,6 +1,6 @@
 // Options page: language, personal allowlist, categories, enforcement. Stored locally only.
 const S = globalThis.BijakSettings;
-const { strings, categoryLabel } = globalThis.BijakI18n;
+const { strings } = globalThis.BijakI18n;
 const $ = (id) => document.getElementById(id);
 
 function fillTexts(t) {
@@ -25,19 +25,7 @@ function fillForm(settings, policy, lang, t) {
   }
   select.value = S.enforcement(settings, policy);
   $("allow").value = (settings.allow ?? []).join("\n");
-  const box = $("categories");
-  box.replaceChildren();
-  for (const id of S.CATEGORIES) {
-    const label = document.createElement("label");
-    const input = document.createElement("input");
-    input.type = "checkbox";
-    input.dataset.category = id;
-    const lockedOff = policy.config?.categories?.[id] === false;
-    input.checked = !lockedOff && settings.categories[id] !== false;
-    input.disabled = lockedOff;
-    label.append(input, categoryLabel(id, lang));
-    box.append(label);
-  }
+  globalThis.BijakCategoryBoxes.renderCategoryBoxes($("categories"), settings, policy, lang);
   $("managed").hidden = Object.keys(policy).length === 0;
 }
 

@@ -1,7 +1,7 @@
 // Toolbar popup: this site on/off, engine state, categories on/off.
 const api = globalThis.browser ?? globalThis.chrome;
 const S = globalThis.BijakSettings;
-const { strings, categoryLabel } = globalThis.BijakI18n;
+const { strings } = globalThis.BijakI18n;
 const $ = (id) => document.getElementById(id);
 
 async function currentHost() {
@@ -34,23 +34,11 @@ async function showEngine(t) {
 }
 
 function renderCategories(settings, policy, lang) {
-  const box = $("categories");
-  box.replaceChildren();
-  for (const id of S.CATEGORIES) {
-    const label = document.createElement("label");
-    const input = document.createElement("input");
-    input.type = "checkbox";
-    input.dataset.category = id;
-    const lockedOff = policy.config?.categories?.[id] === false;
-    input.checked = !lockedOff && settings.categories[id] !== false;
-    input.disabled = lockedOff;
-    input.addEventListener("change", async () => {
-      const categories = { ...(await S.load()).categories, [id]: input.checked };
+  globalThis.BijakCategoryBoxes.renderCategoryBoxes($("categories"), settings, policy, lang,
+    async (id, checked) => {
+      const categories = { ...(await S.load()).categories, [id]: checked };
       await S.save({ categories });
     });
-    label.append(input, categoryLabel(id, lang));
-    box.append(label);
-  }
 }
 
 async function main() {
