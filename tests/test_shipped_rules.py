@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import pytest
-
 from bijak import Severity, lint
 
 QUIET = [
