@@ -146,3 +146,9 @@ def test_jsonl_answers_each_line_before_input_ends() -> None:
         watchdog.cancel()
         process.kill()
         process.wait()
+
+
+def test_context_flags_reach_the_linter() -> None:
+    result = run("check", "--format", "json", "--employee-type", "pppk", stdin="Ayo coblos nomor 2!")
+    references = [f["reference"] for f in json.loads(result.stdout)["findings"]]
+    assert any("UU 20/2023" in r and "PPPK" in r for r in references)

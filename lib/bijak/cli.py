@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--posted-at", help="ISO-8601 time of posting (working-hours rules)")
     check.add_argument("--timezone", choices=("WIB", "WITA", "WIT"))
     check.add_argument("--account", choices=("personal", "official"))
+    check.add_argument("--employee-type", choices=("pns", "pppk", "non-asn"))
+    check.add_argument("--sensitive-period", action="store_true",
+                       help="a disaster or unrest is going on: empathy rules get stricter")
     check.set_defaults(run=_run_check)
 
     rules = commands.add_parser("rules", help="list the rules")
@@ -77,6 +80,8 @@ def _run_check(args: argparse.Namespace) -> int:
             ("posted_at", args.posted_at),
             ("timezone", args.timezone),
             ("account", args.account),
+            ("employee_type", args.employee_type),
+            ("sensitive_period", args.sensitive_period),
         )
         if value
     }
