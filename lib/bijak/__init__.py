@@ -1,8 +1,8 @@
 """Bijak: warns Indonesian civil servants (ASN) before a social-media post breaks their code of conduct.
 
     >>> import bijak
-    >>> [f.category for f in bijak.lint("Ayo coblos nomor 2, menangkan paslon kita!")]
-    ['netralitas']
+    >>> {f.category for f in bijak.lint("Ayo coblos nomor 2, menangkan paslon kita!")}
+    {'netralitas'}
 """
 
 from __future__ import annotations
