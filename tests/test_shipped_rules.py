@@ -37,3 +37,11 @@ def test_hard_negatives_stay_quiet(text: str) -> None:
 @pytest.mark.parametrize(("text", "category"), FLAGGED)
 def test_constructions_fire(text: str, category: str) -> None:
     assert category in {f.category for f in lint(text) if f.level >= Severity.WARNING}
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import bijak
+
+    assert doctest.testmod(bijak).failed == 0
