@@ -19,7 +19,7 @@ from .context import Context
 from .findings import Finding, Severity
 from .lexicon import Lexicon
 from .normalize import Normalized, normalize
-from .prefilter import DIGIT, LiteralFinder, leading_literals, required_literals
+from .prefilter import DIGIT, LiteralFinder, analyse
 from .rules import Rule, RuleBook, load_rulebook
 from .tokens import Token, Tokenizer, squeeze
 
@@ -124,14 +124,14 @@ class Signal:
     sets: tuple[str, ...]
     patterns: tuple[str, ...]
 
-    def hits(self, doc: Document, compiled: dict[str, Any]) -> HitList:
+    def hits(self, doc: Document) -> HitList:
         found: list[Hit] = []
         for name in self.sets:
             found.extend(doc.sets.get(name, ()))
         if not found and not self.patterns:
             return EMPTY
         for pattern in self.patterns:
-            found.extend(_pattern_hits(doc, pattern, compiled))
+            found.extend(doc.pattern_hits.get(pattern, EMPTY).hits)
         return HitList(found)
 
 
@@ -346,9 +346,7 @@ class Linter:
                     self._phrase_hits(doc, index, root, found)
         for name, patterns in lexicon.patterns.items():
             for pattern in patterns:
-                found.setdefault(name, []).extend(
-                    _pattern_hits(doc, pattern, self.compiled_patterns)
-                )
+                found.setdefault(name, []).extend(doc.pattern_hits.get(pattern, EMPTY).hits)
         self._shouted_words(doc, found)
         for _ in range(3):  # includes may nest a few levels
             for name, included in self.set_includes.items():
@@ -395,7 +393,7 @@ class Linter:
             affected = [name for name in sense.sets if doc.sets.get(name)]
             if not affected:
                 continue
-            cues = cue_signal.hits(doc, self.compiled_patterns)
+            cues = cue_signal.hits(doc)
             if not cues:
                 continue
             for name in affected:
@@ -416,16 +414,16 @@ class Linter:
             return
         groups: list[HitList] = []
         for signal in compiled.groups:  # stop at the first empty group: most rules end here
-            hits = signal.hits(doc, self.compiled_patterns)
+            hits = signal.hits(doc)
             if not hits:
                 return
             groups.append(hits)
-        if compiled.unless_post and compiled.unless_post.hits(doc, self.compiled_patterns):
+        if compiled.unless_post and compiled.unless_post.hits(doc):
             return
         same_sentence = rule.scope == "sentence"
         window = rule.window if rule.scope != "post" else len(doc.tokens) + 1
         exceptions = (
-            compiled.unless_near.hits(doc, self.compiled_patterns) if compiled.unless_near else None
+            compiled.unless_near.hits(doc) if compiled.unless_near else None
         )
         for anchor in groups[0]:
             members = [anchor]
@@ -453,7 +451,7 @@ class Linter:
             if when and when not in flags:
                 continue
             if signal is not None:
-                cues = signal.hits(doc, self.compiled_patterns)
+                cues = signal.hits(doc)
                 if not any(cues.near(m, rule.window, itself=True) for m in members):
                     continue
             severity = max(severity, level)
@@ -532,8 +530,7 @@ class CompiledPattern:
 
     def __init__(self, pattern: str, backend: str) -> None:
         self.regex = regexp.compile_pattern(pattern, backend)
-        self.literals = required_literals(pattern)
-        self.leading = leading_literals(pattern)
+        self.literals, self.leading = analyse(pattern)
         self.short_lead = any(len(lit) <= LiteralFinder.SHORT for lit in self.leading or ())
         self.group = "hit" if "hit" in self.regex.groupindex else 0
 
@@ -570,11 +567,6 @@ class CompiledPattern:
                 yield match
 
 
-def _pattern_hits(doc: Document, pattern: str, compiled: dict[str, CompiledPattern]) -> list[Hit]:
-    """Hits of one pattern; all were computed up front by ``Linter._run_patterns``."""
-    return doc.pattern_hits.get(pattern, EMPTY).hits
-
-
 def _negated(doc: Document, members: list[Hit]) -> bool:
     """"jangan sebar hoaks"; a quoted word in a sentence that condemns it; reported speech
     ("dia dipanggil 'goblok'") where the poster is telling what someone else said."""
@@ -606,7 +598,7 @@ def _tidy(findings: list[Finding], minimum: Severity, allow: set[str]) -> list[F
     kept: list[Finding] = []
     last_end: dict[str, int] = {}
     for finding in sorted(findings, key=lambda f: (f.start, -f.level, f.rule)):
-        if finding.level < minimum or squeeze(normalize(finding.text).text) in allow:
+        if finding.level < minimum or (allow and squeeze(normalize(finding.text).text) in allow):
             continue
         if last_end.get(finding.rule, -1) > finding.start:
             continue

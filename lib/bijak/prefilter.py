@@ -21,11 +21,25 @@ DIGIT = "\x00digit"  # marker: the match contains a decimal digit
 MAX_CLASS = 8  # a character class bigger than this says too little to be worth checking
 
 
+def analyse(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """``required_literals`` and ``leading_literals`` of ``pattern``, from a single parse."""
+    items = _parse(pattern)
+    if items is None:
+        return None, None
+    return _frozen(_required(items)), _frozen_leading(_leading(items, 0))
+
+
+def _frozen(found: set[str] | None) -> frozenset[str] | None:
+    return frozenset(found) if found else None
+
+
+def _frozen_leading(found: set[str] | None) -> frozenset[str] | None:
+    return None if not found or DIGIT in found else frozenset(found)
+
+
 def required_literals(pattern: str) -> frozenset[str] | None:
     """Literals one of which every match of ``pattern`` contains, or ``None`` if unknown."""
-    items = _parse(pattern)
-    found = _required(items) if items is not None else None
-    return frozenset(found) if found else None
+    return analyse(pattern)[0]
 
 
 def leading_literals(pattern: str) -> frozenset[str] | None:
@@ -34,11 +48,7 @@ def leading_literals(pattern: str) -> frozenset[str] | None:
     A pattern with such literals need only be tried where one of them occurs (``match`` at that
     position), instead of at every position of the text.
     """
-    items = _parse(pattern)
-    found = _leading(items, 0) if items is not None else None
-    if not found or DIGIT in found:
-        return None
-    return frozenset(found)
+    return analyse(pattern)[1]
 
 
 def _parse(pattern: str) -> list[tuple[Any, Any]] | None:
