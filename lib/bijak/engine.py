@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -32,6 +32,9 @@ QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|\'[^\'\n]{1,80}\'|‘[
 DIGIT_RE = re.compile(r"\d")
 CLAUSE_BREAK = re.compile(r"[,;:]")
 MAX_ANCHORS = 6  # beyond this many candidate starts, one scan in C beats calls from Python
+MAX_SCAN_ANCHORS = 40  # with more candidate starts near the literals, scan instead
+REGION_MARGIN = 3  # characters of the neighbouring sentences a pattern may see: ". ", "!\n"
+_ENDS_TEXT = re.compile(r"(?<!\\)\$|\\Z")
 SILENCE = re.compile(r"bijak[-:](?:abaikan|ignore)\b((?:[ :=,]+[a-z][a-z0-9-]*)*)")
 
 
@@ -112,6 +115,23 @@ class Document:
         last = max(first, bisect.bisect_left(self.token_starts, end) - 1)
         return Hit(first, last, start, end, bisect.bisect_left(self.boundaries, start))
 
+    def regions(self, positions: Iterable[int]) -> list[tuple[int, int, int]]:
+        """Where a pattern can match, given where its required literals occur: the sentence of each
+        occurrence, seen with the end of the sentence before and the whole sentence after, as
+        ``(pos, endpos, last start)``; overlapping regions are merged."""
+        bounds, size = self.boundaries, len(self.norm.text)
+        regions: list[tuple[int, int, int]] = []
+        for position in sorted(positions):
+            sentence = bisect.bisect_left(bounds, position)
+            low = max(0, bounds[sentence - 1] - REGION_MARGIN) if sentence else 0
+            last = bounds[sentence] + 1 if sentence < len(bounds) else size
+            high = bounds[sentence + 1] + REGION_MARGIN if sentence + 1 < len(bounds) else size
+            if regions and low <= regions[-1][1]:
+                low = regions[-1][0]
+                regions.pop()
+            regions.append((low, min(high, size), last))
+        return regions
+
     def quoted(self, hit: Hit) -> bool:
         index = bisect.bisect_right(self.quotes, (hit.start, len(self.norm.text))) - 1
         return index >= 0 and self.quotes[index][0] < hit.start and hit.end < self.quotes[index][1]
@@ -164,6 +184,8 @@ class Linter:
         self.senses = [(sense, self._signal(sense.near)) for sense in self.book.senses]
         self._compile_set_patterns()
         self._index_patterns()
+        self._index_sets()
+        self._index_rules()
         self.agency = [
             (p, regexp.compile_pattern(p.pattern, self.backend)) for p in self.config.patterns
         ]
@@ -234,6 +256,42 @@ class Linter:
             for pattern in patterns:
                 self._compile_pattern(pattern)
 
+    def _index_sets(self) -> None:
+        """Which sets each pattern feeds, and which sets include which (transitively)."""
+        self.sets_by_pattern: dict[str, list[str]] = {}
+        for name, patterns in self.lexicon.patterns.items():
+            for pattern in patterns:
+                self.sets_by_pattern.setdefault(pattern, []).append(name)
+        self.include_closure: dict[str, tuple[str, ...]] = {}
+        self.included_by: dict[str, list[str]] = {}
+        for name in self.set_includes:
+            seen: list[str] = []
+            pending = list(self.set_includes[name])
+            while pending:
+                other = pending.pop(0)
+                if other != name and other not in seen:
+                    seen.append(other)
+                    pending.extend(self.set_includes.get(other, ()))
+            self.include_closure[name] = tuple(seen)
+            for other in seen:
+                self.included_by.setdefault(other, []).append(name)
+
+    def _index_rules(self) -> None:
+        """Rules by what their first signal group needs: a post wakes only the rules it can match."""
+        self.rules_by_set: dict[str, list[int]] = {}
+        self.rules_by_pattern: dict[str, list[int]] = {}
+        for number, compiled in enumerate(self.rules):
+            first = compiled.groups[0]
+            for name in first.sets:
+                self.rules_by_set.setdefault(name, []).append(number)
+            for pattern in first.patterns:
+                self.rules_by_pattern.setdefault(pattern, []).append(number)
+
+    def _triggered(self, doc: Document) -> list[CompiledRule]:
+        numbers = {n for name, hits in doc.sets.items() if hits for n in self.rules_by_set.get(name, ())}
+        numbers.update(n for pattern in doc.pattern_hits for n in self.rules_by_pattern.get(pattern, ()))
+        return [self.rules[n] for n in sorted(numbers)]
+
     def _index_patterns(self) -> None:
         """Which patterns to run for which literals: most posts need only a few of them."""
         self.patterns_by_literal: dict[str, list[str]] = {}
@@ -248,8 +306,10 @@ class Linter:
                     self.digit_patterns.append(pattern)
                 else:
                     self.patterns_by_literal.setdefault(literal, []).append(pattern)
-        leading = {lit for c in self.compiled_patterns.values() for lit in c.leading or ()}
-        self.literal_finder = LiteralFinder(set(self.patterns_by_literal) | leading)
+        located = {
+            lit for c in self.compiled_patterns.values() for s in (c.leading or (), *c.mandatory) for lit in s
+        }
+        self.literal_finder = LiteralFinder(set(self.patterns_by_literal) | located)
 
     def _run_patterns(self, doc: Document) -> None:
         text = doc.norm.text
@@ -260,7 +320,10 @@ class Linter:
         for literal in positions:
             candidates.update(self.patterns_by_literal.get(literal, ()))
         for pattern in candidates:
-            spans = self.compiled_patterns[pattern].spans(text, positions)
+            compiled = self.compiled_patterns[pattern]
+            if not compiled.possible(positions):
+                continue
+            spans = compiled.spans(text, positions, doc.regions)
             if spans:
                 doc.pattern_hits[pattern] = HitList([doc.hit_for_span(*span) for span in spans])
 
@@ -296,7 +359,7 @@ class Linter:
         doc = self._document(text)
         silenced = _silenced_rules(doc.norm.text)
         found: list[Finding] = []
-        for compiled in self.rules:
+        for compiled in self._triggered(doc):
             rule = compiled.rule
             if "*" in silenced or rule.id in silenced or rule.category in silenced:
                 continue
@@ -330,30 +393,40 @@ class Linter:
 
     def _set_hits(self, doc: Document) -> dict[str, list[Hit]]:
         found: dict[str, list[Hit]] = {}
-        tokens, roots, lexicon = doc.tokens, doc.roots, self.lexicon
+        tokens, roots, single, allow = doc.tokens, doc.roots, self.lexicon.single, self.allow
+        phrase_starts = self.lexicon.phrase_starts
         for index, (token, candidates) in enumerate(zip(tokens, roots, strict=True)):
-            builtin = _builtin_set(token)
+            hit = None
+            builtin = BUILTIN_SETS.get(token.kind)
             if builtin:
-                found.setdefault(builtin, []).append(_token_hit(token, index))
-            if not candidates or token.key in self.allow:
+                hit = _token_hit(token, index)
+                found.setdefault(builtin, []).append(hit)
+            if not candidates or token.key in allow:
                 continue
             for root in candidates:
-                if root in self.allow:
+                if root in allow:
                     continue
-                for name in lexicon.single.get(root, ()):
-                    found.setdefault(name, []).append(_token_hit(token, index))
-                if root in lexicon.phrase_starts and index + 1 < len(tokens):
+                names = single.get(root)
+                if names:
+                    hit = hit or _token_hit(token, index)
+                    for name in names:
+                        found.setdefault(name, []).append(hit)
+                if root in phrase_starts and index + 1 < len(tokens):
                     self._phrase_hits(doc, index, root, found)
-        for name, patterns in lexicon.patterns.items():
-            for pattern in patterns:
-                found.setdefault(name, []).extend(doc.pattern_hits.get(pattern, EMPTY).hits)
+        for pattern, hits in doc.pattern_hits.items():
+            for name in self.sets_by_pattern.get(pattern, ()):
+                found.setdefault(name, []).extend(hits.hits)
         self._shouted_words(doc, found)
-        for _ in range(3):  # includes may nest a few levels
-            for name, included in self.set_includes.items():
-                merged = [h for other in included for h in found.get(other, ())]
-                if merged:
-                    found[name] = sorted({*found.get(name, ()), *merged})
+        self._merge_includes(found)
         return found
+
+    def _merge_includes(self, found: dict[str, list[Hit]]) -> None:
+        """A set that includes others (``@sara_agama``) gets their hits too, at any depth."""
+        affected = {name for other in found for name in self.included_by.get(other, ())}
+        for name in sorted(affected):
+            merged = [h for other in self.include_closure[name] for h in found.get(other, ())]
+            if merged:
+                found[name] = sorted({*found.get(name, ()), *merged})
 
     @staticmethod
     def _shouted_words(doc: Document, found: dict[str, list[Hit]]) -> None:
@@ -515,8 +588,7 @@ def reference_for(reference: str, employee: str) -> str:
     return reference
 
 
-def _builtin_set(token: Token) -> str | None:
-    return {"mention": "_mention", "hashtag": "_hashtag", "number": "_number"}.get(token.kind)
+BUILTIN_SETS = {"mention": "_mention", "hashtag": "_hashtag", "number": "_number"}  # by token kind
 
 
 def _token_hit(token: Token, index: int) -> Hit:
@@ -526,34 +598,70 @@ def _token_hit(token: Token, index: int) -> Hit:
 class CompiledPattern:
     """A compiled regex plus what its matches must contain and start with (see ``prefilter``)."""
 
-    __slots__ = ("group", "leading", "literals", "regex", "short_lead")
+    __slots__ = ("group", "leading", "literals", "locatable", "mandatory", "regex", "short_lead")
 
     def __init__(self, pattern: str, backend: str) -> None:
         self.regex = regexp.compile_pattern(pattern, backend)
-        self.literals, self.leading = analyse(pattern)
+        self.literals, self.leading, self.mandatory = analyse(pattern)
         self.short_lead = any(len(lit) <= LiteralFinder.SHORT for lit in self.leading or ())
         self.group = "hit" if "hit" in self.regex.groupindex else 0
+        # a match lies near each of its mandatory literals, so the sentences around one of them are
+        # enough, unless the pattern asks for the end of the text
+        self.locatable = () if _ENDS_TEXT.search(pattern) else tuple(
+            s for s in self.mandatory if all(len(lit) > LiteralFinder.SHORT for lit in s)
+        )
 
-    def spans(self, text: str, positions: dict[str, list[int]]) -> list[tuple[int, int]]:
+    def possible(self, positions: dict[str, list[int]]) -> bool:
+        """Whether every mandatory literal set has a literal in the text (else no match exists)."""
+        return all(any(lit in positions for lit in s) for s in self.mandatory)
+
+    def spans(
+        self,
+        text: str,
+        positions: dict[str, list[int]],
+        regions: Callable[[Iterable[int]], list[tuple[int, int, int]]],
+    ) -> list[tuple[int, int]]:
         """Match spans; a group named ``hit`` narrows what is underlined (", (?P<hit>bakar) aja").
 
-        ``positions`` says where each literal occurs: a pattern whose matches start with a
-        literal is tried only there when those places are few; otherwise one scan in C.
+        ``positions`` says where each literal occurs. A pattern whose matches start with a literal
+        is tried only there when those places are few; one that must contain a literal is run over
+        the sentences where it occurs; otherwise over the whole text.
         """
-        starts = self._starts(positions) if self.leading is not None else None
-        matches = self._anchored(text, starts) if starts is not None else self.regex.finditer(text)
+        matches = self._matches(text, positions, regions)
         spans = (m.span(self.group) for m in matches)
         return [(a, b) for a, b in spans if b > a]
 
+    def _matches(
+        self,
+        text: str,
+        positions: dict[str, list[int]],
+        regions: Callable[[Iterable[int]], list[tuple[int, int, int]]],
+    ) -> Iterator[Any]:
+        starts = self._starts(positions)
+        if self.locatable and (starts is None or len(starts) > MAX_ANCHORS):
+            places = min(
+                ([p for lit in s for p in positions.get(lit, ())] for s in self.locatable), key=len
+            )
+            near = regions(places)
+            if starts is None:
+                return self._in_regions(text, near)
+            starts = [s for s in starts if any(low <= s < last for low, _, last in near)]
+        if starts is not None and len(starts) <= MAX_SCAN_ANCHORS:
+            return self._anchored(text, starts)
+        return self.regex.finditer(text)
+
+    def _in_regions(self, text: str, regions: list[tuple[int, int, int]]) -> Iterator[Any]:
+        for low, high, last in regions:
+            for match in self.regex.finditer(text, low, high):
+                if match.start() >= last:
+                    break
+                yield match
+
     def _starts(self, positions: dict[str, list[int]]) -> list[int] | None:
-        if self.short_lead:
+        """Where a match may start, when its leading literals are long enough to be located."""
+        if self.leading is None or self.short_lead:
             return None  # "di", "ga": everywhere; one scan is cheaper
-        starts: set[int] = set()
-        for literal in self.leading or ():
-            starts.update(positions.get(literal, ()))
-            if len(starts) > MAX_ANCHORS:
-                return None
-        return sorted(starts)
+        return sorted({p for literal in self.leading for p in positions.get(literal, ())})
 
     def _anchored(self, text: str, starts: list[int]) -> Iterator[Any]:
         """The matches ``finditer`` would give, trying only where a leading literal occurs."""

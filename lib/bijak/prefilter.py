@@ -9,7 +9,7 @@ whenever it cannot prove what a match must contain, it says ``None`` and the pat
 from __future__ import annotations
 
 import re as _stdlib_re
-from typing import Any
+from typing import Any, NamedTuple
 
 try:  # the stdlib parser behind ``re``; present in CPython and Pyodide alike
     from re import _constants as _c
@@ -19,14 +19,30 @@ except ImportError:  # pragma: no cover - unusual runtimes: no prefilter
 
 DIGIT = "\x00digit"  # marker: the match contains a decimal digit
 MAX_CLASS = 8  # a character class bigger than this says too little to be worth checking
+MIN_USEFUL = 3  # a mandatory literal set is worth checking when its literals are this long
 
 
-def analyse(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """``required_literals`` and ``leading_literals`` of ``pattern``, from a single parse."""
+class Analysis(NamedTuple):
+    required: frozenset[str] | None  # the most selective set: the pattern's index key
+    leading: frozenset[str] | None
+    mandatory: tuple[frozenset[str], ...]  # every set here has a literal in every match
+
+
+def analyse(pattern: str) -> Analysis:
+    """``required_literals``, ``leading_literals`` and ``mandatory_literals`` from a single parse."""
     items = _parse(pattern)
     if items is None:
-        return None, None
-    return _frozen(_required(items)), _frozen_leading(_leading(items, 0))
+        return Analysis(None, None, ())
+    required = _frozen(_required(items))
+    mandatory = {frozenset(s) for s in _mandatory(items) if selectivity(frozenset(s)) >= MIN_USEFUL}
+    return Analysis(required, _frozen_leading(_leading(items, 0)), tuple(sorted(mandatory, key=sorted)))
+
+
+def mandatory_literals(pattern: str) -> tuple[frozenset[str], ...]:
+    """Literal sets of which every match of ``pattern`` contains one literal *each*: a match of
+    ``(?:ayo|mari) (?:bakar|serbu) kantor`` needs "kantor", one of "bakar"/"serbu" and one of
+    "ayo"/"mari". Sets whose literals are shorter than ``MIN_USEFUL`` are left out."""
+    return analyse(pattern).mandatory
 
 
 def _frozen(found: set[str] | None) -> frozenset[str] | None:
@@ -63,13 +79,17 @@ def _parse(pattern: str) -> list[tuple[Any, Any]] | None:
     return list(parsed)
 
 
-def _leading(items: list[tuple[Any, Any]], index: int) -> set[str] | None:
-    """What a match of ``items[index:]`` starts with, skipping zero-width assertions."""
+def _leading(
+    items: list[tuple[Any, Any]], index: int, after: set[str] | None = None
+) -> set[str] | None:
+    """What a match of ``items[index:]`` starts with, skipping zero-width assertions; ``after`` is
+    what the enclosing pattern continues with, for parts that may match the empty string
+    (``(?:^|(?<=[.!?] )|ayo )bakar`` starts with "ayo" or "bakar")."""
     if index >= len(items):
-        return None  # the rest may match the empty string
+        return after  # the rest may match the empty string
     op, arg = items[index]
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return _leading(items, index + 1)
+        return _leading(items, index + 1, after)
     if op is _c.LITERAL:
         run = []
         while index < len(items) and items[index][0] is _c.LITERAL:
@@ -78,15 +98,19 @@ def _leading(items: list[tuple[Any, Any]], index: int) -> set[str] | None:
         return {"".join(run)}
     if op is _c.IN:
         return _char_class(arg)
+    rest = _leading(items, index + 1, after) if op in _NESTING else None
     if op is _c.SUBPATTERN:
-        return _leading(list(arg[-1]), 0)
+        return _leading(list(arg[-1]), 0, rest)
     if op is _c.BRANCH:
-        return _union(_leading(list(branch), 0) for branch in arg[1])
+        return _union(_leading(list(branch), 0, rest) for branch in arg[1])
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
         low, _high, item = arg
-        first = _leading(list(item), 0)
-        return first if low >= 1 else _union([first, _leading(items, index + 1)])
+        first = _leading(list(item), 0, rest)
+        return first if low >= 1 else _union([first, rest])
     return None
+
+
+_NESTING = (_c.SUBPATTERN, _c.BRANCH, _c.MAX_REPEAT, _c.MIN_REPEAT) if _parser is not None else ()
 
 
 def selectivity(literals: frozenset[str] | None) -> float:
@@ -114,6 +138,30 @@ def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
         if candidate and (best is None or _score(candidate) > _score(best)):
             best = candidate
     return best
+
+
+def _mandatory(items: list[tuple[Any, Any]]) -> list[set[str]]:
+    """Every literal set a match of the sequence must contain one of (see ``mandatory_literals``)."""
+    found: list[set[str]] = []
+    index = 0
+    while index < len(items):
+        op, arg = items[index]
+        index += 1
+        if op is _c.LITERAL:
+            run = [chr(arg)]
+            while index < len(items) and items[index][0] is _c.LITERAL:
+                run.append(chr(items[index][1]))
+                index += 1
+            found.append({"".join(run)})
+        elif op is _c.SUBPATTERN:
+            found += _mandatory(list(arg[-1]))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] >= 1:
+            found += _mandatory(list(arg[2]))
+        else:
+            element = _element(op, arg)
+            if element:
+                found.append(element)
+    return found
 
 
 def _element(op: Any, arg: Any) -> set[str] | None:
