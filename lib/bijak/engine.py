@@ -321,7 +321,7 @@ class Linter:
             candidates.update(self.patterns_by_literal.get(literal, ()))
         for pattern in candidates:
             compiled = self.compiled_patterns[pattern]
-            if not compiled.possible(positions):
+            if compiled.checks and not compiled.possible(positions):
                 continue
             spans = compiled.spans(text, positions, doc.regions)
             if spans:
@@ -598,13 +598,14 @@ def _token_hit(token: Token, index: int) -> Hit:
 class CompiledPattern:
     """A compiled regex plus what its matches must contain and start with (see ``prefilter``)."""
 
-    __slots__ = ("group", "leading", "literals", "locatable", "mandatory", "regex", "short_lead")
+    __slots__ = ("checks", "group", "leading", "literals", "locatable", "mandatory", "regex", "short_lead")
 
     def __init__(self, pattern: str, backend: str) -> None:
         self.regex = regexp.compile_pattern(pattern, backend)
         self.literals, self.leading, self.mandatory = analyse(pattern)
         self.short_lead = any(len(lit) <= LiteralFinder.SHORT for lit in self.leading or ())
         self.group = "hit" if "hit" in self.regex.groupindex else 0
+        self.checks = tuple(s for s in self.mandatory if s != self.literals)  # the index checked that
         # a match lies near each of its mandatory literals, so the sentences around one of them are
         # enough, unless the pattern asks for the end of the text
         self.locatable = () if _ENDS_TEXT.search(pattern) else tuple(
@@ -613,7 +614,7 @@ class CompiledPattern:
 
     def possible(self, positions: dict[str, list[int]]) -> bool:
         """Whether every mandatory literal set has a literal in the text (else no match exists)."""
-        return all(any(lit in positions for lit in s) for s in self.mandatory)
+        return all(any(lit in positions for lit in s) for s in self.checks)
 
     def spans(
         self,
