@@ -221,13 +221,23 @@ class LiteralFinder:
         return set(self.positions(text))
 
     def positions(self, text: str) -> dict[str, list[int]]:
-        """Every literal that occurs, with the positions where it starts (ascending)."""
+        """Every literal that occurs, with the positions where it starts (in no particular order)."""
         found: dict[str, list[int]] = {lit: [] for lit in self.short if lit in text}
-        if self.scan is not None:
-            for match in self.scan.finditer(text):
-                start = match.start()
-                for literal in self.chains[match.group(1)]:
-                    found.setdefault(literal, []).append(start)
+        if self.scan is None:
+            return found
+        longest: dict[str, list[int]] = {}
+        for match in self.scan.finditer(text):
+            starts = longest.get(match.group(1))
+            if starts is None:
+                longest[match.group(1)] = [match.start()]
+            else:
+                starts.append(match.start())
+        for word, starts in longest.items():  # each match stands for its whole prefix chain
+            for literal in self.chains[word]:
+                if literal in found:
+                    found[literal] = found[literal] + starts
+                else:
+                    found[literal] = starts
         return found
 
 
