@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -34,6 +34,7 @@ CLAUSE_BREAK = re.compile(r"[,;:]")
 MAX_ANCHORS = 6  # beyond this many candidate starts, one scan in C beats calls from Python
 MAX_SCAN_ANCHORS = 40  # with more candidate starts near the literals, scan instead
 REGION_MARGIN = 3  # characters of the neighbouring sentences a pattern may see: ". ", "!\n"
+_WORD_PREFIX = re.compile(r"\b\w\w?")  # how a word starts: its first one or two characters
 _ENDS_TEXT = re.compile(r"(?<!\\)\$|\\Z")
 SILENCE = re.compile(r"bijak[-:](?:abaikan|ignore)\b((?:[ :=,]+[a-z][a-z0-9-]*)*)")
 
@@ -109,6 +110,18 @@ class Document:
     negators: HitList = EMPTY  # cues for suppression, gathered once per document
     condemnation: HitList = EMPTY
     reporting: HitList = EMPTY
+    _words: dict[str, list[int]] | None = None
+
+    def word_prefixes(self) -> dict[str, list[int]]:
+        """Where words start, by their first two characters (and by their first one)."""
+        if self._words is None:
+            self._words = {}
+            for match in _WORD_PREFIX.finditer(self.norm.text):
+                prefix, start = match.group(), match.start()
+                self._words.setdefault(prefix, []).append(start)
+                if len(prefix) == 2:
+                    self._words.setdefault(prefix[0], []).append(start)
+        return self._words
 
     def hit_for_span(self, start: int, end: int) -> Hit:
         first = bisect.bisect_right(self.token_ends, start)
@@ -323,7 +336,7 @@ class Linter:
             compiled = self.compiled_patterns[pattern]
             if compiled.checks and not compiled.possible(positions):
                 continue
-            spans = compiled.spans(text, positions, doc.regions)
+            spans = compiled.spans(doc, positions)
             if spans:
                 doc.pattern_hits[pattern] = HitList([doc.hit_for_span(*span) for span in spans])
 
@@ -598,14 +611,20 @@ def _token_hit(token: Token, index: int) -> Hit:
 class CompiledPattern:
     """A compiled regex plus what its matches must contain and start with (see ``prefilter``)."""
 
-    __slots__ = ("checks", "group", "leading", "literals", "locatable", "mandatory", "regex", "short_lead")
+    __slots__ = (
+        "checks", "group", "leading", "literals", "locatable", "mandatory", "regex", "short_lead",
+        "word_lead",
+    )  # fmt: skip
 
     def __init__(self, pattern: str, backend: str) -> None:
         self.regex = regexp.compile_pattern(pattern, backend)
-        self.literals, self.leading, self.mandatory = analyse(pattern)
+        self.literals, self.leading, self.mandatory, word_start = analyse(pattern)
         self.short_lead = any(len(lit) <= LiteralFinder.SHORT for lit in self.leading or ())
         self.group = "hit" if "hit" in self.regex.groupindex else 0
         self.checks = tuple(s for s in self.mandatory if s != self.literals)  # the index checked that
+        self.word_lead = word_start and all(
+            len(lit) >= 2 and _WORD_PREFIX.fullmatch(lit[:2]) for lit in self.leading or ("",)
+        )
         # a match lies near each of its mandatory literals, so the sentences around one of them are
         # enough, unless the pattern asks for the end of the text
         self.locatable = () if _ENDS_TEXT.search(pattern) else tuple(
@@ -616,34 +635,25 @@ class CompiledPattern:
         """Whether every mandatory literal set has a literal in the text (else no match exists)."""
         return all(any(lit in positions for lit in s) for s in self.checks)
 
-    def spans(
-        self,
-        text: str,
-        positions: dict[str, list[int]],
-        regions: Callable[[Iterable[int]], list[tuple[int, int, int]]],
-    ) -> list[tuple[int, int]]:
+    def spans(self, doc: Document, positions: dict[str, list[int]]) -> list[tuple[int, int]]:
         """Match spans; a group named ``hit`` narrows what is underlined (", (?P<hit>bakar) aja").
 
         ``positions`` says where each literal occurs. A pattern whose matches start with a literal
         is tried only there when those places are few; one that must contain a literal is run over
         the sentences where it occurs; otherwise over the whole text.
         """
-        matches = self._matches(text, positions, regions)
+        matches = self._matches(doc, positions)
         spans = (m.span(self.group) for m in matches)
         return [(a, b) for a, b in spans if b > a]
 
-    def _matches(
-        self,
-        text: str,
-        positions: dict[str, list[int]],
-        regions: Callable[[Iterable[int]], list[tuple[int, int, int]]],
-    ) -> Iterator[Any]:
-        starts = self._starts(positions)
+    def _matches(self, doc: Document, positions: dict[str, list[int]]) -> Iterator[Any]:
+        text = doc.norm.text
+        starts = self._starts(doc, positions)
         if self.locatable and (starts is None or len(starts) > MAX_ANCHORS):
             places = min(
                 ([p for lit in s for p in positions.get(lit, ())] for s in self.locatable), key=len
             )
-            near = regions(places)
+            near = doc.regions(places)
             if starts is None:
                 return self._in_regions(text, near)
             starts = [s for s in starts if any(low <= s < last for low, _, last in near)]
@@ -658,11 +668,18 @@ class CompiledPattern:
                     break
                 yield match
 
-    def _starts(self, positions: dict[str, list[int]]) -> list[int] | None:
-        """Where a match may start, when its leading literals are long enough to be located."""
-        if self.leading is None or self.short_lead:
-            return None  # "di", "ga": everywhere; one scan is cheaper
-        return sorted({p for literal in self.leading for p in positions.get(literal, ())})
+    def _starts(self, doc: Document, positions: dict[str, list[int]]) -> list[int] | None:
+        """Where a match may start: where a leading literal occurs, if they are long enough to be
+        located, or at a word that begins like one, if the pattern starts with ``\\b``."""
+        if self.leading is None:
+            return None
+        if not self.short_lead:
+            return sorted({p for literal in self.leading for p in positions.get(literal, ())})
+        if not self.word_lead:
+            return None  # "di", "ga" anywhere: one scan is cheaper
+        text, words = doc.norm.text, doc.word_prefixes()
+        found = {p for lit in self.leading for p in words.get(lit[:2], ()) if text.startswith(lit, p)}
+        return sorted(found)
 
     def _anchored(self, text: str, starts: list[int]) -> Iterator[Any]:
         """The matches ``finditer`` would give, trying only where a leading literal occurs."""
