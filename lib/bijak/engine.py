@@ -106,6 +106,7 @@ class Document:
     token_ends: list[int]
     quotes: list[tuple[int, int]]
     pattern_hits: dict[str, HitList] = field(default_factory=dict)
+    signal_hits: dict[Signal, HitList] | None = None  # set once disambiguation is done
     has_digit: bool = False
     negators: HitList = EMPTY  # cues for suppression, gathered once per document
     condemnation: HitList = EMPTY
@@ -158,6 +159,17 @@ class Signal:
     patterns: tuple[str, ...]
 
     def hits(self, doc: Document) -> HitList:
+        """This group's hits in ``doc``; remembered once the document's sets are final, since
+        many rules share a group ("@negasi", "@partai")."""
+        cache = doc.signal_hits
+        if cache is not None:
+            known = cache.get(self)
+            if known is None:
+                known = cache[self] = self._collect(doc)
+            return known
+        return self._collect(doc)
+
+    def _collect(self, doc: Document) -> HitList:
         found: list[Hit] = []
         for name in self.sets:
             found.extend(doc.sets.get(name, ()))
@@ -204,6 +216,7 @@ class Linter:
         ]
         self.allow = {squeeze(normalize(word).text) for word in self.config.allow}
         self.tokenize = Tokenizer(self.lexicon.abbreviations)
+        self._default_context: tuple[Context, frozenset[str]] | None = None
 
     # ---- compile -------------------------------------------------------------------------
     def _check_rule_ids(self) -> None:
@@ -364,11 +377,7 @@ class Linter:
             raise TypeError("text must be a str")
         if len(text) > MAX_TEXT:
             raise ValueError(f"text is longer than {MAX_TEXT:,} characters; split it into posts")
-        if not isinstance(context, Context):
-            defaults = dict(self.config.context)
-            defaults.update(context or {})
-            context = Context.from_dict(defaults)
-        flags = context.flags(self.config.working_hours, self.config.election_window)
+        context, flags = self._context(context)
         doc = self._document(text)
         silenced = _silenced_rules(doc.norm.text)
         found: list[Finding] = []
@@ -380,6 +389,21 @@ class Linter:
                 found.append(self._finding(rule, doc, members, severity, context.employee_type))
         found.extend(self._agency_findings(doc, silenced))
         return _tidy(found, self.config.min_severity, self.allow)
+
+    def _context(self, given: Context | dict[str, Any] | None) -> tuple[Context, frozenset[str]]:
+        """The post's context over the configured defaults, and the flags rules may require;
+        without a per-post context both are the same every time, so they are kept."""
+        if given is None and self._default_context is not None:
+            return self._default_context
+        context = given
+        if not isinstance(context, Context):
+            defaults = dict(self.config.context)
+            defaults.update(given or {})
+            context = Context.from_dict(defaults)
+        result = context, context.flags(self.config.working_hours, self.config.election_window)
+        if given is None:
+            self._default_context = result
+        return result
 
     def _document(self, text: str) -> Document:
         norm = normalize(text)
@@ -399,6 +423,7 @@ class Linter:
         self._run_patterns(doc)
         doc.sets = self._set_hits(doc)
         self._disambiguate(doc)
+        doc.signal_hits = {}
         doc.negators = HitList(doc.sets.get(NEGATORS, ()))
         doc.condemnation = HitList(doc.sets.get(CONDEMNATION, ()))
         doc.reporting = HitList(doc.sets.get(REPORTED_SPEECH, ()))
@@ -612,8 +637,8 @@ class CompiledPattern:
     """A compiled regex plus what its matches must contain and start with (see ``prefilter``)."""
 
     __slots__ = (
-        "checks", "group", "leading", "literals", "locatable", "mandatory", "regex", "short_lead",
-        "word_lead",
+        "checks", "group", "leading", "literals", "locatable", "mandatory", "max_anchors", "regex",
+        "short_lead", "word_lead",
     )  # fmt: skip
 
     def __init__(self, pattern: str, backend: str) -> None:
@@ -625,6 +650,8 @@ class CompiledPattern:
         self.word_lead = word_start and all(
             len(lit) >= 2 and _WORD_PREFIX.fullmatch(lit[:2]) for lit in self.leading or ("",)
         )
+        # one leading literal is a prefix the regex engine itself finds fast: anchor only when rare
+        self.max_anchors = MAX_ANCHORS if len(self.leading or ()) == 1 else MAX_SCAN_ANCHORS
         # a match lies near each of its mandatory literals, so the sentences around one of them are
         # enough, unless the pattern asks for the end of the text
         self.locatable = () if _ENDS_TEXT.search(pattern) else tuple(
@@ -657,7 +684,7 @@ class CompiledPattern:
             if starts is None:
                 return self._in_regions(text, near)
             starts = [s for s in starts if any(low <= s < last for low, _, last in near)]
-        if starts is not None and len(starts) <= MAX_SCAN_ANCHORS:
+        if starts is not None and len(starts) <= self.max_anchors:
             return self._anchored(text, starts)
         return self.regex.finditer(text)
 
