@@ -217,7 +217,8 @@ class LiteralFinder:
     def __init__(self, literals: set[str]) -> None:
         words = sorted(lit for lit in literals if len(lit) > self.SHORT)
         self.short = sorted(lit for lit in literals if len(lit) <= self.SHORT)
-        self.chains = {w: [p for p in words if w.startswith(p)] for w in words}
+        known = set(words)
+        self.chains = {w: [w[:k] for k in range(1, len(w) + 1) if w[:k] in known] for w in words}
         self.scan = _stdlib_re.compile(f"(?=({_trie_pattern(words)}))") if words else None
 
     def present(self, text: str) -> set[str]:
