@@ -169,7 +169,7 @@ def _check_jsonl(linter: Linter, paths: list[str], context: dict[str, Any], fail
                 out.write(json.dumps({"line": number, "error": record}, ensure_ascii=False) + "\n")
                 continue
             try:
-                line_context = {**context, **(record.get("context") or {})}
+                line_context = {**context, **(record.get("context") or {})} or None
                 found = linter.lint(record["text"], line_context)
             except (ContextError, ValueError) as error:
                 broken += 1
