@@ -34,6 +34,7 @@ CLAUSE_BREAK = re.compile(r"[,;:]")
 MAX_ANCHORS = 6  # beyond this many candidate starts, one scan in C beats calls from Python
 MAX_SCAN_ANCHORS = 40  # with more candidate starts near the literals, scan instead
 REGION_MARGIN = 3  # characters of the neighbouring sentences a pattern may see: ". ", "!\n"
+_ASCII_CAPITALS = re.compile(r"[A-Z]{3}")
 _WORD_PREFIX = re.compile(r"\b\w\w?")  # how a word starts: its first one or two characters
 _ENDS_TEXT = re.compile(r"(?<!\\)\$|\\Z")
 SILENCE = re.compile(r"bijak[-:](?:abaikan|ignore)\b((?:[ :=,]+[a-z][a-z0-9-]*)*)")
@@ -432,7 +433,7 @@ class Linter:
     def _set_hits(self, doc: Document) -> dict[str, list[Hit]]:
         found: dict[str, list[Hit]] = {}
         tokens, roots, single, allow = doc.tokens, doc.roots, self.lexicon.single, self.allow
-        phrase_starts = self.lexicon.phrase_starts
+        phrase_starts, phrases = self.lexicon.phrase_starts, self.lexicon.phrases
         for index, (token, candidates) in enumerate(zip(tokens, roots, strict=True)):
             hit = None
             builtin = BUILTIN_SETS.get(token.kind)
@@ -449,7 +450,11 @@ class Linter:
                     hit = hit or _token_hit(token, index)
                     for name in names:
                         found.setdefault(name, []).append(hit)
-                if root in phrase_starts and index + 1 < len(tokens):
+                if (
+                    root in phrase_starts
+                    and index + 1 < len(tokens)
+                    and any((root, second) in phrases for second in roots[index + 1])
+                ):
                     self._phrase_hits(doc, index, root, found)
         for pattern, hits in doc.pattern_hits.items():
             for name in self.sets_by_pattern.get(pattern, ()):
@@ -471,8 +476,8 @@ class Linter:
         """Built-in set ``_kapital``: runs of two or more words typed in capitals ("SITU SIAPA"),
         so that a lone acronym (PNS, BPJS) is not shouting."""
         original = doc.norm.original
-        if not any(c.isupper() for c in original):
-            return
+        if original.isascii() and not _ASCII_CAPITALS.search(original):
+            return  # no word of three capitals at all (the usual case, checked in C)
         run: list[Hit] = []
         for index, token in enumerate([*doc.tokens, None]):
             shouted = False
