@@ -35,7 +35,6 @@ MAX_ANCHORS = 6  # beyond this many candidate starts, one scan in C beats calls 
 MAX_SCAN_ANCHORS = 40  # with more candidate starts near the literals, scan instead
 REGION_MARGIN = 3  # characters of the neighbouring sentences a pattern may see: ". ", "!\n"
 _ASCII_CAPITALS = re.compile(r"[A-Z]{3}")
-_WORD_PREFIX = re.compile(r"\b\w\w?")  # how a word starts: its first one or two characters
 _ENDS_TEXT = re.compile(r"(?<!\\)\$|\\Z")
 SILENCE = re.compile(r"bijak[-:](?:abaikan|ignore)\b((?:[ :=,]+[a-z][a-z0-9-]*)*)")
 
@@ -112,18 +111,6 @@ class Document:
     negators: HitList = EMPTY  # cues for suppression, gathered once per document
     condemnation: HitList = EMPTY
     reporting: HitList = EMPTY
-    _words: dict[str, list[int]] | None = None
-
-    def word_prefixes(self) -> dict[str, list[int]]:
-        """Where words start, by their first two characters (and by their first one)."""
-        if self._words is None:
-            self._words = {}
-            for match in _WORD_PREFIX.finditer(self.norm.text):
-                prefix, start = match.group(), match.start()
-                self._words.setdefault(prefix, []).append(start)
-                if len(prefix) == 2:
-                    self._words.setdefault(prefix[0], []).append(start)
-        return self._words
 
     def hit_for_span(self, start: int, end: int) -> Hit:
         first = bisect.bisect_right(self.token_ends, start)
@@ -643,18 +630,15 @@ class CompiledPattern:
 
     __slots__ = (
         "checks", "group", "leading", "literals", "locatable", "mandatory", "max_anchors", "regex",
-        "short_lead", "word_lead",
+        "short_lead",
     )  # fmt: skip
 
     def __init__(self, pattern: str, backend: str) -> None:
         self.regex = regexp.compile_pattern(pattern, backend)
-        self.literals, self.leading, self.mandatory, word_start = analyse(pattern)
+        self.literals, self.leading, self.mandatory = analyse(pattern)
         self.short_lead = any(len(lit) <= LiteralFinder.SHORT for lit in self.leading or ())
         self.group = "hit" if "hit" in self.regex.groupindex else 0
         self.checks = tuple(s for s in self.mandatory if s != self.literals)  # the index checked that
-        self.word_lead = word_start and all(
-            len(lit) >= 2 and _WORD_PREFIX.fullmatch(lit[:2]) for lit in self.leading or ("",)
-        )
         # one leading literal is a prefix the regex engine itself finds fast: anchor only when rare
         self.max_anchors = MAX_ANCHORS if len(self.leading or ()) == 1 else MAX_SCAN_ANCHORS
         # a match lies near each of its mandatory literals, so the sentences around one of them are
@@ -680,7 +664,7 @@ class CompiledPattern:
 
     def _matches(self, doc: Document, positions: dict[str, list[int]]) -> Iterator[Any]:
         text = doc.norm.text
-        starts = self._starts(doc, positions)
+        starts = self._starts(positions)
         if self.locatable and (starts is None or len(starts) > MAX_ANCHORS):
             places = min(
                 ([p for lit in s for p in positions.get(lit, ())] for s in self.locatable), key=len
@@ -700,18 +684,12 @@ class CompiledPattern:
                     break
                 yield match
 
-    def _starts(self, doc: Document, positions: dict[str, list[int]]) -> list[int] | None:
+    def _starts(self, positions: dict[str, list[int]]) -> list[int] | None:
         """Where a match may start: where a leading literal occurs, if they are long enough to be
-        located, or at a word that begins like one, if the pattern starts with ``\\b``."""
-        if self.leading is None:
+        located ("di", "ga" occur everywhere: one scan is cheaper)."""
+        if self.leading is None or self.short_lead:
             return None
-        if not self.short_lead:
-            return sorted({p for literal in self.leading for p in positions.get(literal, ())})
-        if not self.word_lead:
-            return None  # "di", "ga" anywhere: one scan is cheaper
-        text, words = doc.norm.text, doc.word_prefixes()
-        found = {p for lit in self.leading for p in words.get(lit[:2], ()) if text.startswith(lit, p)}
-        return sorted(found)
+        return sorted({p for literal in self.leading for p in positions.get(literal, ())})
 
     def _anchored(self, text: str, starts: list[int]) -> Iterator[Any]:
         """The matches ``finditer`` would give, trying only where a leading literal occurs."""

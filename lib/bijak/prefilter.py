@@ -26,7 +26,6 @@ class Analysis(NamedTuple):
     required: frozenset[str] | None  # the most selective set: the pattern's index key
     leading: frozenset[str] | None
     mandatory: tuple[frozenset[str], ...]  # every set here has a literal in every match
-    word_start: bool = False  # the whole pattern begins with ``\b``: matches start at words
 
 
 def analyse(pattern: str) -> Analysis:
@@ -36,9 +35,8 @@ def analyse(pattern: str) -> Analysis:
         return Analysis(None, None, ())
     required = _frozen(_required(items))
     mandatory = {frozenset(s) for s in _mandatory(items) if selectivity(frozenset(s)) >= MIN_USEFUL}
-    word_start = bool(items) and items[0] == (_c.AT, _c.AT_BOUNDARY)
     leading = _frozen_leading(_leading(items, 0))
-    return Analysis(required, leading, tuple(sorted(mandatory, key=sorted)), word_start)
+    return Analysis(required, leading, tuple(sorted(mandatory, key=sorted)))
 
 
 def mandatory_literals(pattern: str) -> tuple[frozenset[str], ...]:
