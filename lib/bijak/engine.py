@@ -33,6 +33,7 @@ DIGIT_RE = re.compile(r"\d")
 CLAUSE_BREAK = re.compile(r"[,;:]")
 MAX_ANCHORS = 6  # beyond this many candidate starts, one scan in C beats calls from Python
 MAX_SCAN_ANCHORS = 40  # with more candidate starts near the literals, scan instead
+MIN_REGION_TEXT = 600  # below this, finding the sentences costs more than scanning them all
 REGION_MARGIN = 3  # characters of the neighbouring sentences a pattern may see: ". ", "!\n"
 _ASCII_CAPITALS = re.compile(r"[A-Z]{3}")
 _ENDS_TEXT = re.compile(r"(?<!\\)\$|\\Z")
@@ -629,7 +630,7 @@ class CompiledPattern:
     """A compiled regex plus what its matches must contain and start with (see ``prefilter``)."""
 
     __slots__ = (
-        "checks", "group", "leading", "literals", "locatable", "mandatory", "max_anchors", "regex",
+        "checks", "group", "leading", "literals", "locatable", "mandatory", "regex",
         "short_lead",
     )  # fmt: skip
 
@@ -639,8 +640,6 @@ class CompiledPattern:
         self.short_lead = any(len(lit) <= LiteralFinder.SHORT for lit in self.leading or ())
         self.group = "hit" if "hit" in self.regex.groupindex else 0
         self.checks = tuple(s for s in self.mandatory if s != self.literals)  # the index checked that
-        # one leading literal is a prefix the regex engine itself finds fast: anchor only when rare
-        self.max_anchors = MAX_ANCHORS if len(self.leading or ()) == 1 else MAX_SCAN_ANCHORS
         # a match lies near each of its mandatory literals, so the sentences around one of them are
         # enough, unless the pattern asks for the end of the text
         self.locatable = () if _ENDS_TEXT.search(pattern) else tuple(
@@ -665,7 +664,8 @@ class CompiledPattern:
     def _matches(self, doc: Document, positions: dict[str, list[int]]) -> Iterator[Any]:
         text = doc.norm.text
         starts = self._starts(positions)
-        if self.locatable and (starts is None or len(starts) > MAX_ANCHORS):
+        long_text = len(text) >= MIN_REGION_TEXT
+        if self.locatable and long_text and (starts is None or len(starts) > MAX_ANCHORS):
             places = min(
                 ([p for lit in s for p in positions.get(lit, ())] for s in self.locatable), key=len
             )
@@ -673,7 +673,7 @@ class CompiledPattern:
             if starts is None:
                 return self._in_regions(text, near)
             starts = [s for s in starts if any(low <= s < last for low, _, last in near)]
-        if starts is not None and len(starts) <= self.max_anchors:
+        if starts is not None and len(starts) <= MAX_SCAN_ANCHORS:
             return self._anchored(text, starts)
         return self.regex.finditer(text)
 
