@@ -206,11 +206,12 @@ class LiteralFinder:
 
     A trie-shaped regex inside a lookahead finds, at every position, the longest literal starting
     there; every shorter literal starting there is a prefix of it, so each match stands for its
-    whole prefix chain. Literals of one or two characters are only checked for presence (a scan
-    would stop almost everywhere); their position lists are left empty.
+    whole prefix chain. Single characters are only checked for presence (a scan would stop almost
+    everywhere); their position lists are left empty. Two-letter words ("ga", "si", "bu") are
+    located: measured, knowing where they are saves more than finding them costs.
     """
 
-    SHORT = 2  # literals this short occur everywhere: checked with ``in``, positions not kept
+    SHORT = 1  # literals this short occur everywhere: checked with ``in``, positions not kept
 
     def __init__(self, literals: set[str]) -> None:
         words = sorted(lit for lit in literals if len(lit) > self.SHORT)
