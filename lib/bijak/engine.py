@@ -648,7 +648,8 @@ class CompiledPattern:
 
     def possible(self, positions: dict[str, list[int]]) -> bool:
         """Whether every mandatory literal set has a literal in the text (else no match exists)."""
-        return all(any(lit in positions for lit in s) for s in self.checks)
+        present = positions.keys()
+        return all(not present.isdisjoint(s) for s in self.checks)
 
     def spans(self, doc: Document, positions: dict[str, list[int]]) -> list[tuple[int, int]]:
         """Match spans; a group named ``hit`` narrows what is underlined (", (?P<hit>bakar) aja").
@@ -666,13 +667,14 @@ class CompiledPattern:
         starts = self._starts(positions)
         long_text = len(text) >= MIN_REGION_TEXT
         if self.locatable and long_text and (starts is None or len(starts) > MAX_ANCHORS):
+            present = positions.keys()
             places = min(
-                ([p for lit in s for p in positions.get(lit, ())] for s in self.locatable), key=len
+                ([p for lit in present & s for p in positions[lit]] for s in self.locatable), key=len
             )
             near = doc.regions(places)
             if starts is None:
                 return self._in_regions(text, near)
-            starts = [s for s in starts if any(low <= s < last for low, _, last in near)]
+            starts = _within(starts, near)
         if starts is not None and len(starts) <= MAX_SCAN_ANCHORS:
             return self._anchored(text, starts)
         return self.regex.finditer(text)
@@ -689,7 +691,7 @@ class CompiledPattern:
         located ("di", "ga" occur everywhere: one scan is cheaper)."""
         if self.leading is None or self.short_lead:
             return None
-        return sorted({p for literal in self.leading for p in positions.get(literal, ())})
+        return sorted({p for literal in positions.keys() & self.leading for p in positions[literal]})
 
     def _anchored(self, text: str, starts: list[int]) -> Iterator[Any]:
         """The matches ``finditer`` would give, trying only where a leading literal occurs."""
@@ -701,6 +703,20 @@ class CompiledPattern:
             if match is not None and match.end() > match.start():
                 resume = match.end()
                 yield match
+
+
+def _within(starts: list[int], regions: list[tuple[int, int, int]]) -> list[int]:
+    """The sorted ``starts`` that fall where a region lets matches start (both lists ascending)."""
+    kept: list[int] = []
+    index = 0
+    for start in starts:
+        while index < len(regions) and regions[index][2] <= start:
+            index += 1
+        if index == len(regions):
+            break
+        if regions[index][0] <= start:
+            kept.append(start)
+    return kept
 
 
 def _negated(doc: Document, members: list[Hit]) -> bool:
