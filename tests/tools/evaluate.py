@@ -1,6 +1,6 @@
 """Score Bijak on a labelled corpus: recall per category and false alarms on good posts.
 
-    python tests/tools/evaluate.py                 # dev, holdout and holdout2 corpora
+    python tests/tools/evaluate.py                 # dev and every holdout corpus
     python tests/tools/evaluate.py holdout --show misses,alarms
 
 A bad post counts as caught for category C when Bijak reports a C finding at warning or error level.
@@ -22,8 +22,9 @@ sys.path.insert(0, str(ROOT / "lib"))
 from bijak import CATEGORIES, Linter, Severity  # noqa: E402
 
 CORPUS = ROOT / "tests/corpus"
-# dev: every tuning set; holdout, holdout2: blind sets by authors who never saw the rules
-CORPORA = {"dev": "dev*.jsonl", "holdout": "holdout.jsonl", "holdout2": "holdout2.jsonl"}
+# dev: every tuning set; holdout, holdout2: blind sets by authors who never saw the rules;
+# holdout3: good posts only, a blind precision test
+CORPORA = {"dev": "dev*.jsonl", **{f"holdout{n}": f"holdout{n}.jsonl" for n in ("", "2", "3")}}
 
 
 @dataclass
@@ -103,7 +104,7 @@ def report(name: str, result: Score, show: set[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpora", nargs="*", default=["dev", "holdout", "holdout2"],
+    parser.add_argument("corpora", nargs="*", default=list(CORPORA),
                         help="dev, holdout, or paths to JSONL files")
     parser.add_argument("--show", default="", help="comma list: misses, alarms, stray")
     args = parser.parse_args(argv)
