@@ -105,8 +105,13 @@ class Lexicon:
 
 
 def _inflected(word: str) -> bool:
-    """Is a listed word itself an inflected form ("dibayar")? Then its root shares its meaning."""
-    return word.startswith(morph.INFLECTIONAL_PREFIXES) or word.endswith(morph.INFLECTIONAL_SUFFIXES)
+    """Is a listed word itself an inflected form ("dibayar", "orang2")? Then its root shares its
+    meaning."""
+    return (
+        word.startswith(morph.INFLECTIONAL_PREFIXES)
+        or word.endswith(morph.INFLECTIONAL_SUFFIXES)
+        or morph.reduplicated(word)
+    )
 
 
 @lru_cache(maxsize=4096)

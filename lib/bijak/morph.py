@@ -65,6 +65,11 @@ def candidates(word: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def reduplicated(word: str) -> bool:
+    """"orang2", "anak-anak": a plural or intensive form that means what its base means."""
+    return _unreduplicate(word) != word
+
+
 def _unreduplicate(word: str) -> str:
     match = _REDUPLICATION.match(word)
     return match.group(1) if match else word
