@@ -37,6 +37,9 @@ class Lexicon:
     tokenizer: Tokenizer | None = None
     root_cache: dict[tuple[str, str], str | None] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.keep = frozenset(squeeze(word) for word in self.keep)  # compared with squeezed forms
+
     def add(self, set_name: str, item: str) -> None:
         """Register ``item`` (a word, a phrase or a ``re:`` pattern) as a member of ``set_name``."""
         if item.startswith("re:"):
