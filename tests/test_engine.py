@@ -270,3 +270,41 @@ examples.good = ["situ siapa"]
     assert rules_fired(linter, "@andi goblok") == ["t-makian"]
     assert [f.text for f in linter.lint("eh SITU SIAPA? Ok")] == ["SITU", "SIAPA"]
     assert rules_fired(linter, "Ok PNS") == []  # capitals need three letters
+
+
+def test_pattern_runs_in_the_sentences_around_its_literals(book) -> None:
+    """Patterns are matched near their literals: the same finding whether the post is short or
+    a long caption where the bad sentence sits among many others."""
+    linter = Linter(rulebook=book)
+    filler = "Rapat koordinasi berjalan lancar dan semua hadir tepat waktu. " * 20
+    for text in ("Rubicon 900 jt", filler + "Rubicon 900 jt. " + filler):
+        [finding] = linter.lint(text)
+        assert finding.rule == "t-combo" and finding.text == "Rubicon 900 jt"
+
+
+def test_regions_cover_the_literal_sentence_and_its_neighbours(book) -> None:
+    doc = Linter(rulebook=book)._document("Satu dua. Tiga empat. Lima enam. Tujuh delapan. Sembilan.")
+    text = doc.norm.text
+    [(low, high, last)] = doc.regions([text.index("lima")])
+    assert low < text.index("lima") < last <= high
+    assert text[low:last].endswith("lima enam.") and "tujuh delapan" in text[low:high]
+    assert "satu" not in text[low:high]
+    merged = doc.regions([text.index("tiga"), text.index("lima")])
+    assert len(merged) == 1 and merged[0][0] < text.index("tiga") and text.index("lima") < merged[0][2]
+
+
+def test_anchors_are_filtered_into_regions() -> None:
+    from bijak.engine import _within
+
+    assert _within([1, 5, 9, 20, 31], [(0, 8, 6), (18, 40, 30)]) == [1, 5, 20]
+    assert _within([], [(0, 8, 6)]) == [] and _within([3], []) == []
+
+
+def test_listed_reduplication_and_doubled_letters_in_keep() -> None:
+    pack = PACK.replace('t_beli = ["beli",', 't_beli = ["orang2", "beli",').replace(
+        't_merek = ["rubicon",', 't_merek = ["orang", "rubicon",'
+    ) + '\n[stems]\nkeep = ["menunggu"]\n'
+    linter = Linter(rulebook=rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", pack)]))
+    roots = {t.raw: linter.lexicon.roots(t) for t in linter.tokenize("orang2 menunggu")}
+    assert roots["orang2"] == ("orang2", "orang")  # a listed plural still reaches its base
+    assert "menungu" in linter.lexicon.keep  # compared squeezed, like every token key

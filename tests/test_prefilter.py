@@ -62,3 +62,38 @@ def test_literal_finder_is_exact(text: str) -> None:
 
     literals = {"ga", "gak", "gaji", "di", "dia", "s", "saya", "ay", "a b", "kaji"}
     assert LiteralFinder(literals).present(text) == {lit for lit in literals if lit in text}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "leading"),
+    [
+        (r"(?:^|(?<=[.!?] )|\b(?:ayo|mari)\s+)(?:bakar|jarah)lah", {"ayo", "mari", "bakar", "jarah"}),
+        (r"(?:ayo )?bakar", {"ayo ", "bakar"}),
+        (r"(?:x|)y", {"x", "y"}),
+        (r"a?b?", None),
+        (r"\w+ bakar", None),
+    ],
+)
+def test_leading_literals_look_through_optional_and_zero_width_parts(pattern, leading) -> None:
+    from bijak.prefilter import leading_literals
+
+    found = leading_literals(pattern)
+    assert (set(found) if found else None) == leading
+
+
+def test_mandatory_literals_are_every_required_part() -> None:
+    from bijak.prefilter import mandatory_literals
+
+    found = {frozenset(s) for s in mandatory_literals(r"(?:ayo|mari) (?:bakar|serbu) kantor(?:nya)?")}
+    assert found == {frozenset({"ayo", "mari"}), frozenset({"bakar", "serbu"}), frozenset({" kantor"})}
+    assert mandatory_literals(r"(?:ab|c)d") == ()  # parts shorter than three letters say too little
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abckmnoprsty .", max_size=40))
+def test_mandatory_literals_never_skip_a_real_match(text: str) -> None:
+    from bijak.prefilter import mandatory_literals
+
+    for pattern in [r"(?:abc|bca) ?(?:kmn|mno)", r"(?:pr)?sty(?:abc)+", r"(?:ab|c)(?:tyr|ryt)\b"]:
+        if re.search(pattern, text):
+            assert all(any(lit in text for lit in s) for s in mandatory_literals(pattern))
