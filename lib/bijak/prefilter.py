@@ -122,23 +122,8 @@ def selectivity(literals: frozenset[str] | None) -> float:
 
 
 def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
-    """The most selective literal set among the mandatory parts of a sequence."""
-    best: set[str] | None = None
-    index = 0
-    while index < len(items):
-        op, arg = items[index]
-        if op is _c.LITERAL:
-            run = []
-            while index < len(items) and items[index][0] is _c.LITERAL:
-                run.append(chr(items[index][1]))
-                index += 1
-            candidate: set[str] | None = {"".join(run)}
-        else:
-            candidate = _element(op, arg)
-            index += 1
-        if candidate and (best is None or _score(candidate) > _score(best)):
-            best = candidate
-    return best
+    """The most selective literal set among the mandatory parts of a sequence (the first, on ties)."""
+    return max(_mandatory(items), key=_score, default=None)
 
 
 def _mandatory(items: list[tuple[Any, Any]]) -> list[set[str]]:
@@ -166,13 +151,10 @@ def _mandatory(items: list[tuple[Any, Any]]) -> list[set[str]]:
 
 
 def _element(op: Any, arg: Any) -> set[str] | None:
-    if op is _c.SUBPATTERN:
-        return _required(list(arg[-1]))
+    """The literal set of one alternation or character class (groups and repeats are unfolded
+    by ``_mandatory``)."""
     if op is _c.BRANCH:
         return _union(_required(list(branch)) for branch in arg[1])
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-        low, _high, item = arg
-        return _required(list(item)) if low >= 1 else None
     if op is _c.IN:
         return _char_class(arg)
     return None
