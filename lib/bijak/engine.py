@@ -438,12 +438,10 @@ class Linter:
                     hit = hit or _token_hit(token, index)
                     for name in names:
                         found.setdefault(name, []).append(hit)
-                if (
-                    root in phrase_starts
-                    and index + 1 < len(tokens)
-                    and any((root, second) in phrases for second in roots[index + 1])
-                ):
-                    self._phrase_hits(doc, index, root, found)
+                if root in phrase_starts and index + 1 < len(tokens):
+                    entries = [e for second in roots[index + 1] for e in phrases.get((root, second), ())]
+                    if entries:
+                        self._phrase_hits(doc, index, entries, found)
         for pattern, hits in doc.pattern_hits.items():
             for name in self.sets_by_pattern.get(pattern, ()):
                 found.setdefault(name, []).extend(hits.hits)
@@ -479,17 +477,23 @@ class Linter:
                 found.setdefault("_kapital", []).extend(run)
             run = []
 
-    def _phrase_hits(self, doc: Document, index: int, root: str, found: dict[str, list[Hit]]) -> None:
-        """Multi-word entries starting at token ``index`` (every phrase word is in the vocabulary,
-        so a token matches one only through its roots)."""
+    @staticmethod
+    def _phrase_hits(
+        doc: Document,
+        index: int,
+        entries: list[tuple[tuple[str, ...], str]],
+        found: dict[str, list[Hit]],
+    ) -> None:
+        """The multi-word ``entries`` whose first two words start at token ``index`` and whose
+        other words follow (every phrase word is in the vocabulary, so a token matches one only
+        through its roots)."""
         tokens, roots = doc.tokens, doc.roots
-        for second in roots[index + 1]:
-            for keys, name in self.lexicon.phrases.get((root, second), ()):
-                end = index + len(keys)
-                if end <= len(tokens) and all(keys[k] in roots[index + k] for k in range(2, len(keys))):
-                    first, last = tokens[index], tokens[end - 1]
-                    hit = Hit(index, end - 1, first.start, last.end, first.sentence)
-                    found.setdefault(name, []).append(hit)
+        for keys, name in entries:
+            end = index + len(keys)
+            if end <= len(tokens) and all(keys[k] in roots[index + k] for k in range(2, len(keys))):
+                first, last = tokens[index], tokens[end - 1]
+                hit = Hit(index, end - 1, first.start, last.end, first.sentence)
+                found.setdefault(name, []).append(hit)
 
     def _disambiguate(self, doc: Document) -> None:
         """Take innocent readings out of sets before any rule sees them ("anjing peliharaan")."""
