@@ -6,10 +6,15 @@ from conftest import marks, overlay_attr, wait_state
 from helpers import RUDE, assert_underlined, rude_marks, textarea_rects, wait_lint
 
 
-def test_plain_textarea_multiline(browser, page):
+def focus_textarea(browser, page) -> None:
+    """The local textarea page with the engine ready and the caret in its field."""
     page.goto(browser.url("local", "textarea.html"))
     wait_state(page)
     page.click("#field")
+
+
+def test_plain_textarea_multiline(browser, page):
+    focus_textarea(browser, page)
     typed = "Baris pertama 🙂\nbaris kedua goblok\n\n🇮🇩 goblok lagi"
     page.keyboard.type(typed)
     wait_lint(page, typed)
@@ -50,9 +55,7 @@ def test_strict_csp_page(browser, page):
 
 
 def test_undo_history_is_the_users(browser, page):
-    page.goto(browser.url("local", "textarea.html"))
-    wait_state(page)
-    page.click("#field")
+    focus_textarea(browser, page)
     page.keyboard.type("dasar goblok")
     wait_lint(page, "dasar goblok")
     page.keyboard.press("Control+z")  # the browser's own undo still sees only the user's typing
@@ -63,9 +66,7 @@ def test_undo_history_is_the_users(browser, page):
 
 
 def test_no_lint_while_an_ime_composes(browser, page):
-    page.goto(browser.url("local", "textarea.html"))
-    wait_state(page)
-    page.click("#field")
+    focus_textarea(browser, page)
     page.keyboard.type("dasar ")
     wait_lint(page, "dasar ")
     cdp = page.context.new_cdp_session(page)
