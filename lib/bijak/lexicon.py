@@ -35,7 +35,7 @@ class Lexicon:
     abbreviations: dict[str, str] = field(default_factory=dict)
     frozen_vocab: frozenset[str] = frozenset()
     tokenizer: Tokenizer | None = None
-    root_cache: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    root_cache: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.keep = frozenset(squeeze(word) for word in self.keep)  # compared with squeezed forms
@@ -55,11 +55,11 @@ class Lexicon:
             self.single[keys[0]].add(set_name)
         else:
             self.phrases[keys[0], keys[1]].append((keys, set_name))
-            self.phrase_starts.add(keys[0])
 
     def freeze(self) -> None:
         self.single = dict(self.single)
         self.phrases = dict(self.phrases)
+        self.phrase_starts = {first for first, _second in self.phrases}
         self.frozen_vocab = frozenset(self.vocab)
 
     def roots(self, token: Token) -> tuple[str, ...]:
