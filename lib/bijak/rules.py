@@ -206,13 +206,16 @@ def _check_references(book: RuleBook) -> None:
     for rule in book.rules:
         items = [i for g in rule.signals for i in g] + list(rule.unless_near + rule.unless_post)
         items += [i for e in rule.escalate for i in e.near]
-        for item in items:
-            if item.startswith("@") and item[1:] not in book.sets and item[1:] not in BUILTIN_SETS:
-                raise RulePackError(f"rule {rule.id}: unknown set {item}")
+        _check_set_names(book, f"rule {rule.id}", items)
     for name, words in book.sets.items():
-        for word in words:
-            if word.startswith("@") and word[1:] not in book.sets and word[1:] not in BUILTIN_SETS:
-                raise RulePackError(f"set {name}: unknown set {word}")
+        _check_set_names(book, f"set {name}", words)
+
+
+def _check_set_names(book: RuleBook, owner: str, items: Iterable[str]) -> None:
+    """Every ``@name`` among ``items`` names a set of some pack or a built-in one."""
+    for item in items:
+        if item.startswith("@") and item[1:] not in book.sets and item[1:] not in BUILTIN_SETS:
+            raise RulePackError(f"{owner}: unknown set {item}")
 
 
 # Sets filled at lint time from the token stream or from the agency's configuration.
