@@ -308,3 +308,20 @@ def test_listed_reduplication_and_doubled_letters_in_keep() -> None:
     roots = {t.raw: linter.lexicon.roots(t) for t in linter.tokenize("orang2 menunggu")}
     assert roots["orang2"] == ("orang2", "orang")  # a listed plural still reaches its base
     assert "menungu" in linter.lexicon.keep  # compared squeezed, like every token key
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            ('t_kasar = ["goblok", "anjing"]', 't_kasar = ["goblok", "@t_nope"]'),
+            "set t_kasar: unknown set @t_nope",
+        ),
+        (('signals = [["@t_kasar"]]', 'signals = [["@t_nope"]]'), "rule t-kasar: unknown set @t_nope"),
+    ],
+)
+def test_unknown_set_names_are_a_clear_pack_error(edit, message) -> None:
+    from bijak.rules import RulePackError
+
+    with pytest.raises(RulePackError, match=message):
+        rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", PACK.replace(*edit))])
