@@ -28,7 +28,7 @@ from bijak import Linter  # noqa: E402
 
 
 def corpus_texts(good_only: bool = False) -> list[str]:
-    """Texts of every labelled corpus (half of them bad, dense with trigger words: a hard case),
+    """Texts of every labelled corpus (over 40% bad, dense with trigger words: a hard case),
     or of its good posts only (closer to what an ASN usually types)."""
     texts = []
     for path in sorted((ROOT / "tests/corpus").glob("*.jsonl")):
