@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from . import regexp
 from .config import Config, ConfigError
 from .context import Context
+from .demand import Demand
 from .findings import Finding, Severity
 from .lexicon import Lexicon
 from .normalize import Normalized, normalize
@@ -107,6 +108,7 @@ class Document:
     token_ends: list[int]
     quotes: list[tuple[int, int]]
     pattern_hits: dict[str, HitList] = field(default_factory=dict)
+    candidates: list[int] = field(default_factory=list)  # rules that may fire, by number
     signal_hits: dict[Signal, HitList] | None = None  # set once disambiguation is done
     has_digit: bool = False
     negators: HitList = EMPTY  # cues for suppression, gathered once per document
@@ -199,7 +201,7 @@ class Linter:
         self._compile_set_patterns()
         self._index_patterns()
         self._index_sets()
-        self._index_rules()
+        self.demand = self._demand()
         self.agency = [
             (p, regexp.compile_pattern(p.pattern, self.backend)) for p in self.config.patterns
         ]
@@ -291,21 +293,14 @@ class Linter:
             for other in seen:
                 self.included_by.setdefault(other, []).append(name)
 
-    def _index_rules(self) -> None:
-        """Rules by what their first signal group needs: a post wakes only the rules it can match."""
-        self.rules_by_set: dict[str, list[int]] = {}
-        self.rules_by_pattern: dict[str, list[int]] = {}
-        for number, compiled in enumerate(self.rules):
-            first = compiled.groups[0]
-            for name in first.sets:
-                self.rules_by_set.setdefault(name, []).append(number)
-            for pattern in first.patterns:
-                self.rules_by_pattern.setdefault(pattern, []).append(number)
-
-    def _triggered(self, doc: Document) -> list[CompiledRule]:
-        numbers = {n for name, hits in doc.sets.items() if hits for n in self.rules_by_set.get(name, ())}
-        numbers.update(n for pattern in doc.pattern_hits for n in self.rules_by_pattern.get(pattern, ()))
-        return [self.rules[n] for n in sorted(numbers)]
+    def _demand(self) -> Demand:
+        rules = [
+            (c.groups, [s for s in (c.unless_near, c.unless_post) if s] + [e[1] for e in c.escalate if e[1]])
+            for c in self.rules
+        ]
+        senses = [(sense.sets, cue) for sense, cue in self.senses]
+        cues = (NEGATORS, CONDEMNATION, REPORTED_SPEECH)
+        return Demand(rules, senses, cues, self.lexicon.patterns, self.include_closure)
 
     def _index_patterns(self) -> None:
         """Which patterns to run for which literals: most posts need only a few of them."""
@@ -326,21 +321,26 @@ class Linter:
         }
         self.literal_finder = LiteralFinder(set(self.patterns_by_literal) | located)
 
-    def _run_patterns(self, doc: Document) -> None:
-        text = doc.norm.text
+    def _run_patterns(self, doc: Document, token_sets: set[str]) -> None:
+        """Run the patterns the post's literals make possible and that ``demand`` says matter;
+        note the rules that may fire."""
+        positions = self.literal_finder.positions(doc.norm.text)
+        possible = self._possible_patterns(doc, positions)
+        doc.candidates, needed = self.demand.needed(token_sets, possible)
+        for pattern in needed:
+            spans = self.compiled_patterns[pattern].spans(doc, positions)
+            if spans:
+                doc.pattern_hits[pattern] = HitList([doc.hit_for_span(*span) for span in spans])
+
+    def _possible_patterns(self, doc: Document, positions: dict[str, list[int]]) -> set[str]:
+        """Patterns whose mandatory literals all occur in the text: only these can match."""
         candidates = set(self.unfiltered_patterns)
         if doc.has_digit:
             candidates.update(self.digit_patterns)
-        positions = self.literal_finder.positions(text)
         for literal in positions:
             candidates.update(self.patterns_by_literal.get(literal, ()))
-        for pattern in candidates:
-            compiled = self.compiled_patterns[pattern]
-            if compiled.checks and not compiled.possible(positions):
-                continue
-            spans = compiled.spans(doc, positions)
-            if spans:
-                doc.pattern_hits[pattern] = HitList([doc.hit_for_span(*span) for span in spans])
+        compiled = self.compiled_patterns
+        return {p for p in candidates if not compiled[p].checks or compiled[p].possible(positions)}
 
     def _compile(self, rule: Rule) -> CompiledRule:
         return CompiledRule(
@@ -370,7 +370,8 @@ class Linter:
         doc = self._document(text)
         silenced = _silenced_rules(doc.norm.text)
         found: list[Finding] = []
-        for compiled in self._triggered(doc):
+        for number in doc.candidates:
+            compiled = self.rules[number]
             rule = compiled.rule
             if "*" in silenced or rule.id in silenced or rule.category in silenced:
                 continue
@@ -409,8 +410,9 @@ class Linter:
             quotes=[m.span() for m in QUOTED.finditer(norm.text)],
             has_digit=DIGIT_RE.search(norm.text) is not None,
         )
-        self._run_patterns(doc)
-        doc.sets = self._set_hits(doc)
+        found = self._token_hits(doc)
+        self._run_patterns(doc, set(found))
+        doc.sets = self._with_pattern_hits(doc, found)
         self._disambiguate(doc)
         doc.signal_hits = {}
         doc.negators = HitList(doc.sets.get(NEGATORS, ()))
@@ -418,7 +420,8 @@ class Linter:
         doc.reporting = HitList(doc.sets.get(REPORTED_SPEECH, ()))
         return doc
 
-    def _set_hits(self, doc: Document) -> dict[str, list[Hit]]:
+    def _token_hits(self, doc: Document) -> dict[str, list[Hit]]:
+        """Every set's hits from the tokens themselves (words, phrases, built-ins); patterns come later."""
         found: dict[str, list[Hit]] = {}
         tokens, roots, single, allow = doc.tokens, doc.roots, self.lexicon.single, self.allow
         phrase_starts, phrases = self.lexicon.phrase_starts, self.lexicon.phrases
@@ -442,10 +445,14 @@ class Linter:
                     entries = [e for second in roots[index + 1] for e in phrases.get((root, second), ())]
                     if entries:
                         self._phrase_hits(doc, index, entries, found)
+        self._shouted_words(doc, found)
+        return found
+
+    def _with_pattern_hits(self, doc: Document, found: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+        """The final set hits: token hits, plus the hits of patterns listed in sets, plus includes."""
         for pattern, hits in doc.pattern_hits.items():
             for name in self.sets_by_pattern.get(pattern, ()):
                 found.setdefault(name, []).extend(hits.hits)
-        self._shouted_words(doc, found)
         self._merge_includes(found)
         return found
 
