@@ -325,3 +325,12 @@ def test_unknown_set_names_are_a_clear_pack_error(edit, message) -> None:
 
     with pytest.raises(RulePackError, match=message):
         rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", PACK.replace(*edit))])
+
+
+def test_malformed_pattern_is_a_clear_pack_error_when_the_linter_is_built() -> None:
+    """Patterns compile lazily, on first use; their syntax is still checked up front."""
+    from bijak.rules import RulePackError
+
+    broken = PACK.replace('"re:\\\\d+ ?(jt|juta)"', '"re:\\\\d+ ?(jt|juta"')
+    with pytest.raises(RulePackError, match=r"pattern .*\(jt\|juta.* not a valid regular expression"):
+        Linter(rulebook=rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", broken)]))

@@ -45,3 +45,14 @@ def test_docstring_examples() -> None:
     import bijak
 
     assert doctest.testmod(bijak).failed == 0
+
+
+@pytest.mark.parametrize("backend", ["regex", "re"])
+def test_every_shipped_pattern_compiles(backend: str) -> None:
+    """Patterns compile on first use, so this compiles each one now, in both engines."""
+    from bijak import Linter
+
+    linter = Linter(regex_backend=backend)
+    assert len(linter.compiled_patterns) > 100
+    for compiled in linter.compiled_patterns.values():
+        assert compiled.regex.pattern == compiled.pattern

@@ -21,7 +21,7 @@ from .findings import Finding, Severity
 from .lexicon import Lexicon
 from .normalize import Normalized, normalize
 from .prefilter import DIGIT, LiteralFinder, analyse
-from .rules import Rule, RuleBook, load_rulebook
+from .rules import Rule, RuleBook, RulePackError, load_rulebook
 from .tokens import Token, Tokenizer, squeeze
 
 MAX_TEXT = 2_000_000
@@ -641,21 +641,31 @@ class CompiledPattern:
     """A compiled regex plus what its matches must contain and start with (see ``prefilter``)."""
 
     __slots__ = (
-        "checks", "group", "leading", "literals", "locatable", "mandatory", "regex",
-        "short_lead",
+        "_regex", "backend", "checks", "group", "leading", "literals", "locatable", "mandatory",
+        "pattern", "short_lead",
     )  # fmt: skip
 
     def __init__(self, pattern: str, backend: str) -> None:
-        self.regex = regexp.compile_pattern(pattern, backend)
-        self.literals, self.leading, self.mandatory = analyse(pattern)
+        self.pattern, self.backend = pattern, backend
+        self._regex: Any = None  # compiled on first use: a post needs few patterns, start-up all
+        try:
+            self.literals, self.leading, self.mandatory = analyse(pattern)
+        except re.error as error:  # the same parser as ``re``'s: built-in patterns must suit both
+            raise RulePackError(f"pattern {pattern!r} is not a valid regular expression: {error}") from None
         self.short_lead = any(len(lit) <= LiteralFinder.SHORT for lit in self.leading or ())
-        self.group = "hit" if "hit" in self.regex.groupindex else 0
+        self.group = "hit" if "(?P<hit>" in pattern else 0
         self.checks = tuple(s for s in self.mandatory if s != self.literals)  # the index checked that
         # a match lies near each of its mandatory literals, so the sentences around one of them are
         # enough, unless the pattern asks for the end of the text
         self.locatable = () if _ENDS_TEXT.search(pattern) else tuple(
             s for s in self.mandatory if all(len(lit) > LiteralFinder.SHORT for lit in s)
         )
+
+    @property
+    def regex(self) -> Any:
+        if self._regex is None:
+            self._regex = regexp.compile_pattern(self.pattern, self.backend)
+        return self._regex
 
     def possible(self, positions: dict[str, list[int]]) -> bool:
         """Whether every mandatory literal set has a literal in the text (else no match exists)."""
@@ -706,11 +716,11 @@ class CompiledPattern:
 
     def _anchored(self, text: str, starts: list[int]) -> Iterator[Any]:
         """The matches ``finditer`` would give, trying only where a leading literal occurs."""
-        resume = 0
+        resume, match_at = 0, self.regex.match
         for position in starts:
             if position < resume:
                 continue
-            match = self.regex.match(text, position)
+            match = match_at(text, position)
             if match is not None and match.end() > match.start():
                 resume = match.end()
                 yield match

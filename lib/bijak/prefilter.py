@@ -71,10 +71,7 @@ def leading_literals(pattern: str) -> frozenset[str] | None:
 def _parse(pattern: str) -> list[tuple[Any, Any]] | None:
     if _parser is None:
         return None
-    try:
-        parsed = _parser.parse(pattern)
-    except Exception:  # unparsable here means: no prefilter
-        return None
+    parsed = _parser.parse(pattern)  # a syntax error is the caller's to report
     if parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_VERBOSE):
         return None  # literals would not be literal any more
     return list(parsed)
