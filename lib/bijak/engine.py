@@ -198,6 +198,10 @@ class Linter:
         self.compiled_patterns: dict[str, CompiledPattern] = {}
         self.rules = [self._compile(rule) for rule in self.book.rules if self._enabled(rule)]
         self.senses = [(sense, self._signal(sense.near)) for sense in self.book.senses]
+        self.senses_by_set: dict[str, list[int]] = {}  # a post wakes only the senses of its sets
+        for number, sense in enumerate(self.book.senses):
+            for name in sense.sets:
+                self.senses_by_set.setdefault(name, []).append(number)
         self._compile_set_patterns()
         self._index_patterns()
         self._index_sets()
@@ -504,7 +508,9 @@ class Linter:
 
     def _disambiguate(self, doc: Document) -> None:
         """Take innocent readings out of sets before any rule sees them ("anjing peliharaan")."""
-        for sense, cue_signal in self.senses:
+        woken = {n for name in doc.sets.keys() & self.senses_by_set.keys() for n in self.senses_by_set[name]}
+        for number in sorted(woken):  # in pack order, as a sense may clean another's cues
+            sense, cue_signal = self.senses[number]
             affected = [name for name in sense.sets if doc.sets.get(name)]
             if not affected:
                 continue
