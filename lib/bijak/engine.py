@@ -20,7 +20,7 @@ from .demand import Demand
 from .findings import Finding, Severity
 from .lexicon import Lexicon
 from .normalize import Normalized, normalize
-from .prefilter import DIGIT, LiteralFinder, analyse
+from .prefilter import DIGIT, LiteralFinder, Occurrences, analyse
 from .rules import Rule, RuleBook, RulePackError, load_rulebook
 from .tokens import Token, Tokenizer, squeeze
 
@@ -328,23 +328,24 @@ class Linter:
     def _run_patterns(self, doc: Document, token_sets: set[str]) -> None:
         """Run the patterns the post's literals make possible and that ``demand`` says matter;
         note the rules that may fire."""
-        positions = self.literal_finder.positions(doc.norm.text)
-        possible = self._possible_patterns(doc, positions)
+        present = self.literal_finder.present(doc.norm.text)
+        possible = self._possible_patterns(doc, present)
         doc.candidates, needed = self.demand.needed(token_sets, possible)
+        occurrences = Occurrences(doc.norm.text, present)
         for pattern in needed:
-            spans = self.compiled_patterns[pattern].spans(doc, positions)
+            spans = self.compiled_patterns[pattern].spans(doc, occurrences)
             if spans:
                 doc.pattern_hits[pattern] = HitList([doc.hit_for_span(*span) for span in spans])
 
-    def _possible_patterns(self, doc: Document, positions: dict[str, list[int]]) -> set[str]:
+    def _possible_patterns(self, doc: Document, present: set[str]) -> set[str]:
         """Patterns whose mandatory literals all occur in the text: only these can match."""
         candidates = set(self.unfiltered_patterns)
         if doc.has_digit:
             candidates.update(self.digit_patterns)
-        for literal in positions:
+        for literal in present:
             candidates.update(self.patterns_by_literal.get(literal, ()))
         compiled = self.compiled_patterns
-        return {p for p in candidates if not compiled[p].checks or compiled[p].possible(positions)}
+        return {p for p in candidates if not compiled[p].checks or compiled[p].possible(present)}
 
     def _compile(self, rule: Rule) -> CompiledRule:
         return CompiledRule(
@@ -673,31 +674,28 @@ class CompiledPattern:
             self._regex = regexp.compile_pattern(self.pattern, self.backend)
         return self._regex
 
-    def possible(self, positions: dict[str, list[int]]) -> bool:
+    def possible(self, present: set[str]) -> bool:
         """Whether every mandatory literal set has a literal in the text (else no match exists)."""
-        present = positions.keys()
         return all(not present.isdisjoint(s) for s in self.checks)
 
-    def spans(self, doc: Document, positions: dict[str, list[int]]) -> list[tuple[int, int]]:
+    def spans(self, doc: Document, occurrences: Occurrences) -> list[tuple[int, int]]:
         """Match spans; a group named ``hit`` narrows what is underlined (", (?P<hit>bakar) aja").
 
-        ``positions`` says where each literal occurs. A pattern whose matches start with a literal
+        ``occurrences`` says where each literal occurs. A pattern whose matches start with a literal
         is tried only there when those places are few; one that must contain a literal is run over
         the sentences where it occurs; otherwise over the whole text.
         """
-        matches = self._matches(doc, positions)
+        matches = self._matches(doc, occurrences)
         spans = (m.span(self.group) for m in matches)
         return [(a, b) for a, b in spans if b > a]
 
-    def _matches(self, doc: Document, positions: dict[str, list[int]]) -> Iterator[Any]:
+    def _matches(self, doc: Document, occurrences: Occurrences) -> Iterator[Any]:
         text = doc.norm.text
-        starts = self._starts(positions)
+        starts = self._starts(occurrences)
         long_text = len(text) >= MIN_REGION_TEXT
         if self.locatable and long_text and (starts is None or len(starts) > MAX_ANCHORS):
-            present = positions.keys()
-            places = min(
-                ([p for lit in present & s for p in positions[lit]] for s in self.locatable), key=len
-            )
+            present, of = occurrences.present, occurrences.of
+            places = min(([p for lit in present & s for p in of(lit)] for s in self.locatable), key=len)
             near = doc.regions(places)
             if starts is None:
                 return self._in_regions(text, near)
@@ -713,12 +711,13 @@ class CompiledPattern:
                     break
                 yield match
 
-    def _starts(self, positions: dict[str, list[int]]) -> list[int] | None:
+    def _starts(self, occurrences: Occurrences) -> list[int] | None:
         """Where a match may start: where a leading literal occurs, if they are long enough to be
         located ("di", "ga" occur everywhere: one scan is cheaper)."""
         if self.leading is None or self.short_lead:
             return None
-        return sorted({p for literal in positions.keys() & self.leading for p in positions[literal]})
+        present, of = occurrences.present, occurrences.of
+        return sorted({p for literal in present & self.leading for p in of(literal)})
 
     def _anchored(self, text: str, starts: list[int]) -> Iterator[Any]:
         """The matches ``finditer`` would give, trying only where a leading literal occurs."""

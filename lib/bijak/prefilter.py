@@ -185,42 +185,46 @@ class LiteralFinder:
 
     A trie-shaped regex inside a lookahead finds, at every position, the longest literal starting
     there; every shorter literal starting there is a prefix of it, so each match stands for its
-    whole prefix chain. Single characters are only checked for presence (a scan would stop almost
-    everywhere); their position lists are left empty. Two-letter words ("ga", "si", "bu") are
-    located: measured, knowing where they are saves more than finding them costs.
+    whole prefix chain. Single characters are checked with ``in``. Where a literal occurs is asked
+    of ``Occurrences``, only for the few literals that anchor a pattern that runs.
     """
 
-    SHORT = 1  # literals this short occur everywhere: checked with ``in``, positions not kept
+    SHORT = 1  # literals this short occur everywhere: never used to place a pattern
 
     def __init__(self, literals: set[str]) -> None:
         words = sorted(lit for lit in literals if len(lit) > self.SHORT)
         self.short = sorted(lit for lit in literals if len(lit) <= self.SHORT)
         known = set(words)
-        self.chains = {w: [w[:k] for k in range(1, len(w) + 1) if w[:k] in known] for w in words}
+        self.chains = {w: frozenset(w[:k] for k in range(1, len(w) + 1) if w[:k] in known) for w in words}
         self.scan = _stdlib_re.compile(f"(?=({_trie_pattern(words)}))") if words else None
 
     def present(self, text: str) -> set[str]:
-        return set(self.positions(text))
-
-    def positions(self, text: str) -> dict[str, list[int]]:
-        """Every literal that occurs, with the positions where it starts (in no particular order)."""
-        found: dict[str, list[int]] = {lit: [] for lit in self.short if lit in text}
-        if self.scan is None:
-            return found
-        longest: dict[str, list[int]] = {}
-        for match in self.scan.finditer(text):
-            starts = longest.get(match.group(1))
-            if starts is None:
-                longest[match.group(1)] = [match.start()]
-            else:
-                starts.append(match.start())
-        for word, starts in longest.items():  # each match stands for its whole prefix chain
-            for literal in self.chains[word]:
-                if literal in found:
-                    found[literal] = found[literal] + starts
-                else:
-                    found[literal] = starts
+        """Every literal that occurs in ``text``."""
+        found = {lit for lit in self.short if lit in text}
+        if self.scan is not None:
+            found.update(*[self.chains[word] for word in set(self.scan.findall(text))])
         return found
+
+
+class Occurrences:
+    """Where literals occur in one text, found on demand with ``str.find`` and remembered."""
+
+    __slots__ = ("_known", "present", "text")
+
+    def __init__(self, text: str, present: set[str]) -> None:
+        self.text, self.present = text, present
+        self._known: dict[str, list[int]] = {}
+
+    def of(self, literal: str) -> list[int]:
+        """Every start of ``literal``, overlapping ones included, ascending."""
+        known = self._known.get(literal)
+        if known is None:
+            known = self._known[literal] = []
+            find, at = self.text.find, self.text.find(literal)
+            while at >= 0:
+                known.append(at)
+                at = find(literal, at + 1)
+        return known
 
 
 def _trie_pattern(words: list[str]) -> str:
