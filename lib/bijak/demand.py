@@ -76,8 +76,9 @@ class Demand:
     def needed(self, token_sets: set[str], possible: set[str]) -> tuple[list[int], set[str]]:
         """The rules that may fire (by number, ascending) and the ``possible`` patterns to run,
         given the sets that have token hits."""
-        candidates = {n for name in token_sets for n in self.by_set.get(name, ())}
-        candidates.update(n for pattern in possible for n in self.by_pattern.get(pattern, ()))
+        by_set, by_pattern = self.by_set, self.by_pattern
+        candidates = {n for name in token_sets & by_set.keys() for n in by_set[name]}
+        candidates.update(n for pattern in possible & by_pattern.keys() for n in by_pattern[pattern])
         feasible: list[int] = []
         wanted: set[str] = set()
         for number in sorted(candidates):  # the first group may hit: that is how it was found

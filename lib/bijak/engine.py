@@ -342,8 +342,8 @@ class Linter:
         candidates = set(self.unfiltered_patterns)
         if doc.has_digit:
             candidates.update(self.digit_patterns)
-        for literal in present:
-            candidates.update(self.patterns_by_literal.get(literal, ()))
+        by_literal = self.patterns_by_literal
+        candidates.update(*[by_literal[literal] for literal in present & by_literal.keys()])
         compiled = self.compiled_patterns
         return {p for p in candidates if not compiled[p].checks or compiled[p].possible(present)}
 
@@ -463,7 +463,8 @@ class Linter:
 
     def _merge_includes(self, found: dict[str, list[Hit]]) -> None:
         """A set that includes others (``@sara_agama``) gets their hits too, at any depth."""
-        affected = {name for other in found for name in self.included_by.get(other, ())}
+        included_by = self.included_by
+        affected = {name for other in found.keys() & included_by.keys() for name in included_by[other]}
         for name in sorted(affected):
             merged = [h for other in self.include_closure[name] for h in found.get(other, ())]
             if merged:
