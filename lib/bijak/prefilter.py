@@ -33,8 +33,9 @@ def analyse(pattern: str) -> Analysis:
     items = _parse(pattern)
     if items is None:
         return Analysis(None, None, ())
-    required = _frozen(_required(items))
-    mandatory = {frozenset(s) for s in _mandatory(items) if selectivity(frozenset(s)) >= MIN_USEFUL}
+    parts = _mandatory(items)
+    required = _frozen(max(parts, key=_score, default=None))  # as ``_required``, from the same walk
+    mandatory = {frozenset(s) for s in parts if selectivity(frozenset(s)) >= MIN_USEFUL}
     leading = _frozen_leading(_leading(items, 0))
     return Analysis(required, leading, tuple(sorted(mandatory, key=sorted)))
 
