@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -17,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -90,15 +91,32 @@ def install_node_modules() -> None:
 
 
 # ---------------------------------------------------------------------------------------- wheel
+@contextlib.contextmanager
+def prepared_start_up() -> Iterator[None]:
+    """``bijak/prepared.json`` (parsed packs, pattern analyses, word keys) for the wheel being
+    built, so a Linter starts quickly in the browser; removed afterwards, so the source tree never
+    holds results that its next edit would outdate."""
+    sys.path.insert(0, str(ROOT / "lib"))
+    from bijak import prepared
+
+    path = prepared.write(ROOT / "lib" / "bijak")
+    log(f"prepared start-up data: {path.relative_to(ROOT)} ({path.stat().st_size / 1e6:.1f} MB)")
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+
+
 def build_wheel(out_dir: Path = BUILD / "wheel") -> Path:
     shutil.rmtree(out_dir, ignore_errors=True)
     shutil.rmtree(BUILD / "lib", ignore_errors=True)  # setuptools' copy: never ship stale modules
     out_dir.mkdir(parents=True)
     command = [sys.executable, "-m", "pip", "wheel", "-q", str(ROOT), "--no-deps", "-w", str(out_dir)]
-    try:  # offline-friendly: the setuptools already installed, if it can build the wheel
-        run([*command, "--no-build-isolation"])
-    except subprocess.CalledProcessError:
-        run(command)
+    with prepared_start_up():
+        try:  # offline-friendly: the setuptools already installed, if it can build the wheel
+            run([*command, "--no-build-isolation"])
+        except subprocess.CalledProcessError:
+            run(command)
     wheels = sorted(out_dir.glob("bijak-*-py3-none-any.whl"))
     if not wheels:
         raise BuildError("pip wheel produced no pure bijak-*-py3-none-any.whl")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -19,13 +19,14 @@ RUNNER = ROOT / "tests/tools/pyodide_node.mjs"
 
 @pytest.fixture(scope="session")
 def bijak_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)],
-        check=True,
-        capture_output=True,
-    )
-    return next(out.glob("bijak-*-py3-none-any.whl"))
+    """The wheel as ``build.py`` makes it for the extension: with its prepared start-up results."""
+    import build
+
+    wheel = build.build_wheel(tmp_path_factory.mktemp("build") / "wheel")
+    with zipfile.ZipFile(wheel) as archive:
+        assert "bijak/prepared.json" in archive.namelist()
+    assert not (ROOT / "lib/bijak/prepared.json").exists()  # only ever inside the wheel
+    return wheel
 
 
 def test_pyodide_matches_cpython_on_the_corpus(bijak_wheel: Path, tmp_path: Path) -> None:

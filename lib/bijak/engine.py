@@ -13,14 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from . import regexp
+from . import prepared, regexp
 from .config import Config, ConfigError
 from .context import Context
 from .demand import Demand
 from .findings import Finding, Severity
 from .lexicon import Lexicon
 from .normalize import Normalized, normalize
-from .prefilter import DIGIT, LiteralFinder, Occurrences, analyse
+from .prefilter import DIGIT, LiteralFinder, Occurrences
 from .rules import Rule, RuleBook, RulePackError, load_rulebook
 from .tokens import Token, Tokenizer, squeeze
 
@@ -224,7 +224,11 @@ class Linter:
             raise ConfigError(f"patterns: id {sorted(clashes)[0]} is already a built-in rule")
 
     def _build_lexicon(self) -> Lexicon:
-        lexicon = Lexicon(keep=frozenset(self.book.keep), abbreviations=self.book.abbreviations)
+        lexicon = Lexicon(
+            keep=frozenset(self.book.keep),
+            abbreviations=self.book.abbreviations,
+            known_keys=prepared.shipped().word_keys(self.book.abbreviations),
+        )
         extra = {
             "calon": self.config.candidates,
             "tagar_kampanye": self.config.hashtags,
@@ -657,7 +661,7 @@ class CompiledPattern:
         self.pattern, self.backend = pattern, backend
         self._regex: Any = None  # compiled on first use: a post needs few patterns, start-up all
         try:
-            self.literals, self.leading, self.mandatory = analyse(pattern)
+            self.literals, self.leading, self.mandatory = prepared.shipped().analysis(pattern)
         except re.error as error:  # the same parser as ``re``'s: built-in patterns must suit both
             raise RulePackError(f"pattern {pattern!r} is not a valid regular expression: {error}") from None
         self.short_lead = any(len(lit) <= LiteralFinder.SHORT for lit in self.leading or ())

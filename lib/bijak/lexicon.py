@@ -36,6 +36,9 @@ class Lexicon:
     frozen_vocab: frozenset[str] = frozenset()
     tokenizer: Tokenizer | None = None
     root_cache: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # keys of every word added, given ones (computed at wheel build time) taken as they are
+    word_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    known_keys: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.keep = frozenset(squeeze(word) for word in self.keep)  # compared with squeezed forms
@@ -45,9 +48,7 @@ class Lexicon:
         if item.startswith("re:"):
             self.patterns[set_name].append(item[3:])
             return
-        if self.tokenizer is None:
-            self.tokenizer = Tokenizer(self.abbreviations)
-        keys = tuple(t.key for t in self.tokenizer(normalize(item).text))
+        keys = self._keys(item)
         if not keys:
             raise ValueError(f"set {set_name}: {item!r} has no letters or emoji to match")
         self.vocab.update(keys)
@@ -55,6 +56,19 @@ class Lexicon:
             self.single[keys[0]].add(set_name)
         else:
             self.phrases[keys[0], keys[1]].append((keys, set_name))
+
+    def _keys(self, item: str) -> tuple[str, ...]:
+        keys = self.word_keys.get(item)
+        if keys is None:
+            known = self.known_keys.get(item)
+            if known is not None:
+                keys = tuple(known)
+            else:
+                if self.tokenizer is None:
+                    self.tokenizer = Tokenizer(self.abbreviations)
+                keys = tuple(t.key for t in self.tokenizer(normalize(item).text))
+            self.word_keys[item] = keys
+        return keys
 
     def freeze(self) -> None:
         self.single = dict(self.single)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from . import prepared
 from .findings import CATEGORIES, Severity
 
 CONTEXT_FLAGS = frozenset(
@@ -109,9 +110,14 @@ class RuleBook:
 
 def load_rulebook() -> RuleBook:
     """All packs shipped in the package, validated; set references are checked across packs."""
+    return rulebook_from_packs(pack_texts())
+
+
+def pack_texts() -> list[tuple[str, str]]:
+    """``(file name, TOML text)`` of every shipped pack, in name order."""
     folder = resources.files("bijak") / "rules"
     entries = sorted((e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name)
-    return rulebook_from_packs((e.name, e.read_text(encoding="utf-8")) for e in entries)
+    return [(e.name, e.read_text(encoding="utf-8")) for e in entries]
 
 
 def rulebook_from_packs(packs: Iterable[tuple[str, str]]) -> RuleBook:
@@ -119,7 +125,7 @@ def rulebook_from_packs(packs: Iterable[tuple[str, str]]) -> RuleBook:
     book = RuleBook()
     for name, text in packs:
         try:
-            data = tomllib.loads(text)
+            data = prepared.shipped().pack(text)  # parsed at wheel build time, if shipped
         except tomllib.TOMLDecodeError as error:
             raise RulePackError(f"{name}: not valid TOML: {error}") from None
         _add_pack(book, name, data)
