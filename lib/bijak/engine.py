@@ -25,6 +25,7 @@ from .rules import Rule, RuleBook, RulePackError, load_rulebook
 from .tokens import Token, Tokenizer, squeeze
 
 MAX_TEXT = 2_000_000
+MAX_REMEMBERED = 200_000  # distinct word forms whose look-ups are kept
 NEGATION_WINDOW = 3
 NEGATORS = "negasi"
 CONDEMNATION = "kecaman"
@@ -39,6 +40,12 @@ REGION_MARGIN = 3  # characters of the neighbouring sentences a pattern may see:
 _ASCII_CAPITALS = re.compile(r"[A-Z]{3}")
 _ENDS_TEXT = re.compile(r"(?<!\\)\$|\\Z")
 SILENCE = re.compile(r"bijak[-:](?:abaikan|ignore)\b((?:[ :=,]+[a-z][a-z0-9-]*)*)")
+
+
+class TokenEntry(NamedTuple):
+    roots: tuple[str, ...]  # the lexicon words a token may stand for
+    sets: tuple[str, ...]  # the sets those words (or the token's kind) belong to
+    phrase_roots: tuple[str, ...]  # those roots that start a multi-word entry
 
 
 class Hit(NamedTuple):
@@ -212,6 +219,7 @@ class Linter:
         self.allow = {squeeze(normalize(word).text) for word in self.config.allow}
         self.tokenize = Tokenizer(self.lexicon.abbreviations)
         self._default_context: tuple[Context, frozenset[str]] | None = None
+        self._entries: dict[tuple[str, str, str], TokenEntry] = {}
 
     # ---- compile -------------------------------------------------------------------------
     def _check_rule_ids(self) -> None:
@@ -407,7 +415,8 @@ class Linter:
     def _document(self, text: str) -> Document:
         norm = normalize(text)
         tokens, boundaries = self.tokenize.split(norm.text)
-        roots = [self.lexicon.roots(t) for t in tokens]
+        entries = [self._lookup(t) for t in tokens]
+        roots = [entry[0] for entry in entries]
         doc = Document(
             norm=norm,
             tokens=tokens,
@@ -419,7 +428,7 @@ class Linter:
             quotes=[m.span() for m in QUOTED.finditer(norm.text)],
             has_digit=DIGIT_RE.search(norm.text) is not None,
         )
-        found = self._token_hits(doc)
+        found = self._token_hits(doc, entries)
         self._run_patterns(doc, set(found))
         doc.sets = self._with_pattern_hits(doc, found)
         self._disambiguate(doc)
@@ -429,33 +438,47 @@ class Linter:
         doc.reporting = HitList(doc.sets.get(REPORTED_SPEECH, ()))
         return doc
 
-    def _token_hits(self, doc: Document) -> dict[str, list[Hit]]:
+    def _token_hits(self, doc: Document, entries: list[TokenEntry]) -> dict[str, list[Hit]]:
         """Every set's hits from the tokens themselves (words, phrases, built-ins); patterns come later."""
         found: dict[str, list[Hit]] = {}
-        tokens, roots, single, allow = doc.tokens, doc.roots, self.lexicon.single, self.allow
-        phrase_starts, phrases = self.lexicon.phrase_starts, self.lexicon.phrases
-        for index, (token, candidates) in enumerate(zip(tokens, roots, strict=True)):
-            hit = None
-            builtin = BUILTIN_SETS.get(token.kind)
-            if builtin:
-                hit = _token_hit(token, index)
-                found.setdefault(builtin, []).append(hit)
-            if not candidates or token.key in allow:
-                continue
-            for root in candidates:
-                if root in allow:
-                    continue
-                names = single.get(root)
-                if names:
-                    hit = hit or _token_hit(token, index)
-                    for name in names:
-                        found.setdefault(name, []).append(hit)
-                if root in phrase_starts and index + 1 < len(tokens):
-                    entries = [e for second in roots[index + 1] for e in phrases.get((root, second), ())]
-                    if entries:
-                        self._phrase_hits(doc, index, entries, found)
+        tokens, roots, phrases = doc.tokens, doc.roots, self.lexicon.phrases
+        last = len(tokens) - 1
+        for index, (_roots, names, phrase_roots) in enumerate(entries):
+            if names:
+                token = tokens[index]
+                hit = Hit(index, index, token.start, token.end, token.sentence)
+                for name in names:
+                    found.setdefault(name, []).append(hit)
+            if phrase_roots and index < last:
+                for root in phrase_roots:
+                    entries_ = [e for second in roots[index + 1] for e in phrases.get((root, second), ())]
+                    if entries_:
+                        self._phrase_hits(doc, index, entries_, found)
         self._shouted_words(doc, found)
         return found
+
+    def _lookup(self, token: Token) -> TokenEntry:
+        """What a token is in the lexicon; the same for every occurrence of its form, so remembered."""
+        form = (token.kind, token.raw, token.key)
+        entry = self._entries.get(form)
+        if entry is None:
+            if len(self._entries) > MAX_REMEMBERED:  # bounded memory on endless streams of new words
+                self._entries.clear()
+            entry = self._entries[form] = self._look_up(token)
+        return entry
+
+    def _look_up(self, token: Token) -> TokenEntry:
+        roots = self.lexicon.roots(token)
+        builtin = BUILTIN_SETS.get(token.kind)
+        names: dict[str, None] = {builtin: None} if builtin else {}
+        starts: list[str] = []
+        if token.key not in self.allow:
+            for root in roots:
+                if root not in self.allow:
+                    names.update(dict.fromkeys(sorted(self.lexicon.single.get(root, ()))))
+                    if root in self.lexicon.phrase_starts:
+                        starts.append(root)
+        return TokenEntry(roots, tuple(names), tuple(starts))
 
     def _with_pattern_hits(self, doc: Document, found: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
         """The final set hits: token hits, plus the hits of patterns listed in sets, plus includes."""
