@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bijak.bridge import lint_json, rules_json, utf16_offsets
+from bijak.bridge import lint_json, rules_json, utf16_offsets, warm_json
 
 
 def js_slice(text: str, start16: int, end16: int) -> str:
@@ -46,3 +46,10 @@ def test_any_engine_failure_becomes_an_error_object(monkeypatch) -> None:
 
     monkeypatch.setattr(bridge, "_linter", broken)
     assert json.loads(lint_json("halo"))["error"] == "RuntimeError: pattern failed to compile"
+
+
+def test_warm_json_compiles_in_slices_until_none_are_left() -> None:
+    answers = [json.loads(warm_json("{}", 5)) for _ in range(2)]
+    assert all(isinstance(a["left"], int) for a in answers)
+    assert json.loads(warm_json("{}", 60_000)) == {"left": 0}
+    assert "error" in json.loads(warm_json('{"rules": {"no-such-rule": "off"}}', 5))

@@ -334,3 +334,13 @@ def test_malformed_pattern_is_a_clear_pack_error_when_the_linter_is_built() -> N
     broken = PACK.replace('"re:\\\\d+ ?(jt|juta)"', '"re:\\\\d+ ?(jt|juta"')
     with pytest.raises(RulePackError, match=r"pattern .*\(jt\|juta.* not a valid regular expression"):
         Linter(rulebook=rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", broken)]))
+
+
+def test_patterns_compile_on_first_use_or_when_warmed(book) -> None:
+    linter = Linter(rulebook=book)
+    total = len(linter.compiled_patterns)
+    assert total and linter.warm(0) == total  # nothing compiled yet, and no time given
+    assert rules_fired(linter, "Rubicon 900 jt") == ["t-combo"]  # compiles what it needs
+    assert linter.warm(0) < total
+    assert linter.warm(60) == 0
+    assert all(c.compiled for c in linter.compiled_patterns.values())

@@ -42,9 +42,22 @@ export function createEngine() {
   // `instance` tells a warm engine from a restarted one (tests, benchmarks).
   const status = {
     state: "loading", error: "", readyMs: null, regex: null, lints: 0,
-    instance: Math.random().toString(36).slice(2), phases: {},
+    instance: Math.random().toString(36).slice(2), phases: {}, warmLeft: null, warmMs: null,
   };
   let python = null;
+
+  // Patterns compile on first use; compile the rest in short slices while the user is idle, so
+  // the first posts after start-up are not slowed. Lint requests are answered between slices.
+  function warmInSlices() {
+    const sliceMs = 20;
+    const step = () => {
+      const answer = JSON.parse(python.bridge.warm_json("{}", sliceMs));
+      status.warmLeft = answer.left ?? 0;
+      if (status.warmLeft > 0) setTimeout(step, 5);
+      else status.warmMs = Math.round(performance.now() - startedAt);
+    };
+    setTimeout(step, 5);
+  }
 
   const ready = startPython(status.phases).then(
     (loaded) => {
@@ -52,6 +65,7 @@ export function createEngine() {
       status.state = "ready";
       status.readyMs = Math.round(performance.now() - startedAt);
       status.regex = loaded.info.regexSource;
+      warmInSlices();
     },
     (error) => {
       status.state = "error";

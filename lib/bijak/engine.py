@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -376,6 +377,20 @@ class Linter:
             return False
         return self.config.categories.get(rule.category, True)
 
+    def warm(self, budget_s: float) -> int:
+        """Compile not yet compiled patterns for about ``budget_s`` seconds; how many are left.
+
+        Patterns compile on first use, so a linter is ready at once; a host with idle time (the
+        extension, right after start-up) calls this in short slices so that first posts are not
+        slowed by compiling."""
+        deadline = time.perf_counter() + budget_s
+        pending = [c for c in self.compiled_patterns.values() if not c.compiled]
+        for done, compiled in enumerate(pending):
+            if time.perf_counter() >= deadline:
+                return len(pending) - done
+            compiled.regex  # noqa: B018 - compiles it
+        return 0
+
     # ---- lint ----------------------------------------------------------------------------
     def lint(self, text: str, context: Context | dict[str, Any] | None = None) -> list[Finding]:
         """Findings for ``text``, sorted by position, with offsets into ``text`` itself."""
@@ -695,6 +710,10 @@ class CompiledPattern:
         self.locatable = () if _ENDS_TEXT.search(pattern) else tuple(
             s for s in self.mandatory if all(len(lit) > LiteralFinder.SHORT for lit in s)
         )
+
+    @property
+    def compiled(self) -> bool:
+        return self._regex is not None
 
     @property
     def regex(self) -> Any:

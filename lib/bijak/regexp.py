@@ -40,8 +40,14 @@ def module(backend: str) -> Any:
     return _stdlib_re
 
 
+_compiled: dict[tuple[str, str], Any] = {}  # shared by every Linter: configurations share patterns
+
+
 def compile_pattern(pattern: str, backend: str) -> Any:
-    return module(backend).compile(pattern)
+    found = _compiled.get((pattern, backend))
+    if found is None:
+        found = _compiled[pattern, backend] = module(backend).compile(pattern)
+    return found
 
 
 def check_agency_pattern(pattern: str) -> None:

@@ -94,3 +94,17 @@ def test_config_error_is_shown_with_its_reason(browser, page):
     browser.storage_set({"categories": {}})  # fixed in the options page: back to work, live
     wait_state(page, "ready")
     wait_lint(page, "dasar goblok")
+
+
+def test_engine_compiles_patterns_in_the_background_after_ready(browser, page):
+    page.goto(browser.url("www.facebook.com", "facebook.html"))
+    wait_state(page)
+    ext = extension_page(browser)
+    status = engine_status(ext)
+    for _ in range(600):
+        if status["warmLeft"] == 0:
+            break
+        page.wait_for_timeout(100)
+        status = engine_status(ext)
+    ext.close()
+    assert status["warmLeft"] == 0 and status["warmMs"] >= status["readyMs"]
