@@ -27,14 +27,16 @@ class Prepared:
 
     def __init__(self, data: dict[str, Any] | None = None) -> None:
         data = data or {}
-        self.packs: dict[str, str] = data.get("packs", {})  # as JSON text: each caller gets its own copy
+        self.packs: dict[str, Any] = data.get("packs", {})
         self.patterns: dict[str, list[Any]] = data.get("patterns", {})
         self.words: dict[str, dict[str, list[str]]] = data.get("words", {})
 
     def pack(self, text: str) -> dict[str, Any]:
         """The parsed TOML ``text`` (raises ``tomllib.TOMLDecodeError`` like ``tomllib.loads``)."""
         found = self.packs.get(digest(text))
-        return json.loads(found) if found is not None else tomllib.loads(text)
+        if found is None:
+            return tomllib.loads(text)
+        return json.loads(json.dumps(found))  # a copy of its own for each caller
 
     def analysis(self, pattern: str) -> Analysis:
         found = self.patterns.get(pattern)
@@ -99,7 +101,7 @@ def build() -> dict[str, Any]:
     lexicon = linter.lexicon
     return {
         "source": source_digest(),
-        "packs": {digest(text): json.dumps(tomllib.loads(text)) for _name, text in pack_texts()},
+        "packs": {digest(text): tomllib.loads(text) for _name, text in pack_texts()},
         "patterns": {
             pattern: [
                 None if c.literals is None else sorted(c.literals),
