@@ -45,6 +45,13 @@ def test_sentences_are_numbered() -> None:
     assert [t.sentence for t in tokens] == [0, 0, 1, 2]
 
 
+def test_emoji_after_a_sentence_end_belong_to_that_sentence() -> None:
+    tokens = tokenize("Kok bisa? 😡😡 Dasar. Mantap 👍 ok! sip")
+    sentence = {t.key: t.sentence for t in tokens}
+    assert sentence["bisa"] == sentence["😡"] != sentence["dasar"]
+    assert sentence["mantap"] == sentence["👍"] == sentence["ok"] != sentence["sip"]
+
+
 def test_titles_and_initials_end_no_sentence() -> None:
     tokens = tokenize(normalize("Dr. Ratna cek E. coli di Jl. Merdeka. Lalu pulang").text)
     assert [t.sentence for t in tokens] == [0, 0, 0, 0, 0, 0, 0, 0, 1, 1]

@@ -24,7 +24,11 @@ TITLES = ("[a-z]", "dr", "drs", "ir", "prof", "hj", "no", "jl", "kab", "kec", "s
           "ybs", "dll", "dsb", "spt", "tsb")  # fmt: skip
 # The dot is matched first and the titles are checked behind it, so the look-behinds run only at dots.
 _NOT_AFTER = "".join(rf"(?<!\b{a}\.)" for a in TITLES)
-SENTENCE_END = re.compile(rf"\.{_NOT_AFTER}\.*(?=\s|$)|[!?]+[.!?]*(?=\s|$)|\n")
+# Emoji right after the end of a sentence ("Kok bisa? 😡") belong to that sentence: the boundary
+# is placed after them.
+SENTENCE_END = re.compile(
+    rf"(?:\.{_NOT_AFTER}\.*|[!?]+[.!?]*)(?P<tail>(?:[ \t]*[{EMOJI}\ufe0f\u200d]+)*)(?=\s|$)|\n"
+)
 _RUN = re.compile(r"(.)\1+")
 _STRETCHED = re.compile(r"(.)\1\1")
 _SPACED_GAP = frozenset(" .-_*")
@@ -146,7 +150,7 @@ def _single_letter(token: Token) -> bool:
 
 
 def _number_sentences(text: str, tokens: list[Token]) -> list[int]:
-    boundaries = [m.start() for m in SENTENCE_END.finditer(text)]
+    boundaries = [m.end() if m.group("tail") else m.start() for m in SENTENCE_END.finditer(text)]
     for token in tokens:
         token.sentence = bisect.bisect_left(boundaries, token.start)
     return boundaries
