@@ -46,7 +46,7 @@ def test_sentences_are_numbered() -> None:
 
 
 def test_emoji_after_a_sentence_end_belong_to_that_sentence() -> None:
-    tokens = tokenize("Kok bisa? 😡😡 Dasar. Mantap 👍 ok! sip")
+    tokens = tokenize(normalize("Kok bisa? 😡😡 Dasar. Mantap 👍 ok! sip").text)
     sentence = {t.key: t.sentence for t in tokens}
     assert sentence["bisa"] == sentence["😡"] != sentence["dasar"]
     assert sentence["mantap"] == sentence["👍"] == sentence["ok"] != sentence["sip"]
