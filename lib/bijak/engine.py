@@ -117,6 +117,7 @@ class Document:
     quotes: list[tuple[int, int]]
     pattern_hits: dict[str, HitList] = field(default_factory=dict)
     candidates: list[int] = field(default_factory=list)  # rules that may fire, by number
+    pattern_runs: set[str] = field(default_factory=set)  # the patterns run on it (for cost reports)
     signal_hits: dict[Signal, HitList] | None = None  # set once disambiguation is done
     has_digit: bool = False
     negators: HitList = EMPTY  # cues for suppression, gathered once per document
@@ -344,6 +345,7 @@ class Linter:
         present = self.literal_finder.present(doc.norm.text)
         possible = self._possible_patterns(doc, present)
         doc.candidates, needed = self.demand.needed(token_sets, possible)
+        doc.pattern_runs = needed
         occurrences = Occurrences(doc.norm.text, present)
         for pattern in needed:
             spans = self.compiled_patterns[pattern].spans(doc, occurrences)
