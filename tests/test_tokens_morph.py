@@ -113,6 +113,20 @@ def test_a_token_reaches_every_listed_root() -> None:
     assert lexicon.roots(tokenize("dibayarin")[0]) == ("dibayar", "bayar")
 
 
+def test_a_listed_possessive_form_does_not_hide_its_root() -> None:
+    """"istriku" listed in one pack must not stop "istriku" reaching "istri" for another."""
+    from bijak.lexicon import Lexicon
+    from bijak.tokens import tokenize
+
+    lexicon = Lexicon()
+    lexicon.add("keluarga_milik", "istriku")
+    lexicon.add("keluarga", "istri")
+    lexicon.add("tamu", "tamumu")
+    lexicon.freeze()
+    assert lexicon.roots(tokenize("istriku")[0]) == ("istriku", "istri")
+    assert lexicon.roots(tokenize("tamumu")[0]) == ("tamumu",)  # "ta" is no root: too short
+
+
 def test_ambiguous_wildcard_resolves_when_every_reading_means_the_same() -> None:
     from bijak.lexicon import Lexicon
     from bijak.tokens import tokenize

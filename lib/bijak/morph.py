@@ -20,7 +20,7 @@ BARE_NASALS = ("ny", "ng", "m", "n")
 # Affixes that inflect a word without changing what it denotes ("dibayar" is still "bayar"),
 # unlike derivation ("pelapor" is a person, "lapor" an act).
 INFLECTIONAL_PREFIXES = ("di", "me", "ter", "nge", "ny")
-INFLECTIONAL_SUFFIXES = ("kan", "in", "nya", "lah", "kah", "pun")
+INFLECTIONAL_SUFFIXES = ("kan", "in", "nya", "ku", "mu", "lah", "kah", "pun")
 
 PARTICLES = ("lah", "kah", "tah", "pun")
 CLITICS = ("nya", "ku", "mu", "lu", "lo")
