@@ -127,6 +127,18 @@ def test_a_listed_possessive_form_does_not_hide_its_root() -> None:
     assert lexicon.roots(tokenize("tamumu")[0]) == ("tamumu",)  # "ta" is no root: too short
 
 
+def test_a_keep_word_is_reached_as_a_root_but_not_stripped_further() -> None:
+    from bijak.lexicon import Lexicon
+    from bijak.tokens import tokenize
+
+    lexicon = Lexicon(keep=frozenset({"berita", "pameran"}))
+    for name, word in (("media", "berita"), ("flexing", "pamer"), ("acara", "pameran")):
+        lexicon.add(name, word)
+    lexicon.freeze()
+    assert lexicon.roots(tokenize("beritamu")[0]) == ("berita",)
+    assert lexicon.roots(tokenize("pamerannya")[0]) == ("pameran",)  # not "pamer"
+
+
 def test_ambiguous_wildcard_resolves_when_every_reading_means_the_same() -> None:
     from bijak.lexicon import Lexicon
     from bijak.tokens import tokenize

@@ -102,12 +102,12 @@ class Lexicon:
             found[token.key] = None
         for candidate in morph.candidates(token.raw):
             key = squeeze(candidate)
-            if key in self.keep:
-                break
             if found and not _inflected(next(iter(found))):
                 break  # "pelapor" is a person, not "lapor": derivation changes the meaning
             if key in self.vocab and (len(key) >= SHORT_ROOT or token.raw.startswith(candidate)):
                 found[key] = None
+            if key in self.keep:
+                break  # a word in its own right ("berita" in "beritamu"): a root, stripped no further
         return tuple(found)
 
     def _wildcard_root(self, raw: str) -> str | None:
