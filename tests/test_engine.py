@@ -148,6 +148,13 @@ def test_sense_takes_innocent_reading_out(book) -> None:
     assert rules_fired(linter, "dasar anjing") == ["t-kasar"]
 
 
+def test_sense_words_are_read_like_set_words() -> None:
+    """A sense word in capitals or with a doubled letter ("Bhinneka") meets the squeezed roots."""
+    pack = PACK.replace('words = ["anjing"]', 'words = ["Anjiing"]')
+    linter = Linter(rulebook=rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", pack)]))
+    assert rules_fired(linter, "anjing peliharaan sudah vaksin") == []
+
+
 def test_escalation_near_mention(book) -> None:
     linter = Linter(rulebook=book)
     assert [f.severity for f in linter.lint("@andi goblok")] == ["error"]

@@ -207,6 +207,11 @@ class Linter:
         self.compiled_patterns: dict[str, CompiledPattern] = {}
         self.rules = [self._compile(rule) for rule in self.book.rules if self._enabled(rule)]
         self.senses = [(sense, self._signal(sense.near)) for sense in self.book.senses]
+        # sense words meet token roots as set words do: squeezed, abbreviations expanded
+        self.sense_words = [
+            frozenset(sense.words) | {k for w in sense.words for k in self.lexicon.keys_of(w)[:1]}
+            for sense in self.book.senses
+        ]
         self.senses_by_set: dict[str, list[int]] = {}  # a post wakes only the senses of its sets
         for number, sense in enumerate(self.book.senses):
             for name in sense.sets:
@@ -557,6 +562,7 @@ class Linter:
         woken = {n for name in doc.sets.keys() & self.senses_by_set.keys() for n in self.senses_by_set[name]}
         for number in sorted(woken):  # in pack order, as a sense may clean another's cues
             sense, cue_signal = self.senses[number]
+            words = self.sense_words[number]
             affected = [name for name in sense.sets if doc.sets.get(name)]
             if not affected:
                 continue
@@ -568,7 +574,7 @@ class Linter:
                     h
                     for h in doc.sets[name]
                     if not (
-                        any(r in sense.words for r in doc.roots[h.first])
+                        any(r in words for r in doc.roots[h.first])
                         and cues.near(h, sense.window) is not None
                     )
                 ]

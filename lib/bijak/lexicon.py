@@ -48,7 +48,7 @@ class Lexicon:
         if item.startswith("re:"):
             self.patterns[set_name].append(item[3:])
             return
-        keys = self._keys(item)
+        keys = self.keys_of(item)
         if not keys:
             raise ValueError(f"set {set_name}: {item!r} has no letters or emoji to match")
         self.vocab.update(keys)
@@ -57,7 +57,8 @@ class Lexicon:
         else:
             self.phrases[keys[0], keys[1]].append((keys, set_name))
 
-    def _keys(self, item: str) -> tuple[str, ...]:
+    def keys_of(self, item: str) -> tuple[str, ...]:
+        """The lookup keys of a word or phrase, as its tokens would have them."""
         keys = self.word_keys.get(item)
         if keys is None:
             known = self.known_keys.get(item)
