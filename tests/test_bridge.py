@@ -53,3 +53,11 @@ def test_warm_json_compiles_in_slices_until_none_are_left() -> None:
     assert all(isinstance(a["left"], int) for a in answers)
     assert json.loads(warm_json("{}", 60_000)) == {"left": 0}
     assert "error" in json.loads(warm_json('{"rules": {"no-such-rule": "off"}}', 5))
+
+
+def test_the_extension_linter_is_kept_out_of_collector_passes() -> None:
+    import gc
+
+    before = gc.get_freeze_count()
+    assert "findings" in json.loads(lint_json("halo", '{"allow": ["bijak-settle-test"]}'))
+    assert gc.get_freeze_count() > before  # a new configuration's linter was frozen when built

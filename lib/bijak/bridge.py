@@ -19,7 +19,9 @@ from .findings import CATEGORIES
 @lru_cache(maxsize=8)
 def _linter(config_json: str) -> Linter:
     """Agency policy rarely changes: compile each distinct configuration once."""
-    return Linter(Config.from_json(config_json))
+    linter = Linter(Config.from_json(config_json))
+    linter.settle()  # the extension lints on every pause in typing: no long collector pauses
+    return linter
 
 
 def lint_json(text: str, config_json: str = "{}", context_json: str = "{}") -> str:

@@ -74,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 # ---- check -------------------------------------------------------------------------------------
 def _run_check(args: argparse.Namespace) -> int:
     linter = Linter(_load_config(args.config))
+    linter.settle()
     context = {
         key: value
         for key, value in (

@@ -22,6 +22,7 @@ if (mode === "parity") {
   process.stdout.write(JSON.stringify({ regex: hasRegex, results }));
 } else if (mode === "bench") {
   const rounds = Number(roundsArg || 200);
+  bridge.warm_json("{}", 60000); // compile every pattern, as the extension does after start-up
   for (const text of texts.slice(0, 20)) bridge.lint_json(text); // warm the caches, as in the browser
   const samples = [];
   for (let i = 0; i < rounds; i++) {
