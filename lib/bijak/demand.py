@@ -84,7 +84,7 @@ class Demand:
         for number in sorted(candidates):  # the first group may hit: that is how it was found
             later, patterns = self.rules[number]
             for reach in later:
-                if reach.sets.isdisjoint(token_sets) and reach.patterns.isdisjoint(possible):
+                if not reach.may_hit(token_sets, possible):
                     break  # this group cannot hit, so the rule cannot fire
             else:
                 feasible.append(number)

@@ -23,7 +23,7 @@ from .findings import Finding, Severity
 from .lexicon import Lexicon
 from .normalize import Normalized, normalize
 from .prefilter import DIGIT, LiteralFinder, Occurrences
-from .rules import Rule, RuleBook, RulePackError, load_rulebook
+from .rules import Rule, RuleBook, RulePackError, Sense, load_rulebook
 from .tokens import Token, Tokenizer, squeeze
 
 MAX_TEXT = 2_000_000
@@ -207,11 +207,9 @@ class Linter:
         self.lexicon = self._build_lexicon()
         self.compiled_patterns: dict[str, CompiledPattern] = {}
         self.rules = [self._compile(rule) for rule in self.book.rules if self._enabled(rule)]
-        self.senses = [(sense, self._signal(sense.near)) for sense in self.book.senses]
-        # sense words meet token roots as set words do: squeezed, abbreviations expanded
-        self.sense_words = [
-            frozenset(sense.words) | {k for w in sense.words for k in self.lexicon.keys_of(w)[:1]}
-            for sense in self.book.senses
+        # per sense: its cue signal, and its words as token roots have them (squeezed, expanded)
+        self.senses = [
+            (sense, self._signal(sense.near), self._sense_words(sense)) for sense in self.book.senses
         ]
         self.senses_by_set: dict[str, list[int]] = {}  # a post wakes only the senses of its sets
         for number, sense in enumerate(self.book.senses):
@@ -276,6 +274,9 @@ class Linter:
         if not item.startswith(("@", "re:")):
             lexicon.add("=" + item, item)
 
+    def _sense_words(self, sense: Sense) -> frozenset[str]:
+        return frozenset(sense.words) | {k for w in sense.words for k in self.lexicon.keys_of(w)[:1]}
+
     def _signal(self, items: Iterable[str]) -> Signal:
         sets, patterns = [], []
         for item in items:
@@ -322,7 +323,7 @@ class Linter:
             (c.groups, [s for s in (c.unless_near, c.unless_post) if s] + [e[1] for e in c.escalate if e[1]])
             for c in self.rules
         ]
-        senses = [(sense.sets, cue) for sense, cue in self.senses]
+        senses = [(sense.sets, cue) for sense, cue, _words in self.senses]
         cues = (NEGATORS, CONDEMNATION, REPORTED_SPEECH)
         return Demand(rules, senses, cues, self.lexicon.patterns, self.include_closure)
 
@@ -476,8 +477,7 @@ class Linter:
         last = len(tokens) - 1
         for index, (_roots, names, phrase_roots) in enumerate(entries):
             if names:
-                token = tokens[index]
-                hit = Hit(index, index, token.start, token.end, token.sentence)
+                hit = _token_hit(tokens[index], index)
                 for name in names:
                     found.setdefault(name, []).append(hit)
             if phrase_roots and index < last:
@@ -570,8 +570,7 @@ class Linter:
         """Take innocent readings out of sets before any rule sees them ("anjing peliharaan")."""
         woken = {n for name in doc.sets.keys() & self.senses_by_set.keys() for n in self.senses_by_set[name]}
         for number in sorted(woken):  # in pack order, as a sense may clean another's cues
-            sense, cue_signal = self.senses[number]
-            words = self.sense_words[number]
+            sense, cue_signal, words = self.senses[number]
             affected = [name for name in sense.sets if doc.sets.get(name)]
             if not affected:
                 continue

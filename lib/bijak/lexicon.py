@@ -35,7 +35,6 @@ class Lexicon:
     abbreviations: dict[str, str] = field(default_factory=dict)
     frozen_vocab: frozenset[str] = frozenset()
     tokenizer: Tokenizer | None = None
-    root_cache: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     # keys of every word added, given ones (computed at wheel build time) taken as they are
     word_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     known_keys: dict[str, list[str]] = field(default_factory=dict)
@@ -78,7 +77,8 @@ class Lexicon:
         self.frozen_vocab = frozenset(self.vocab)
 
     def roots(self, token: Token) -> tuple[str, ...]:
-        """Every lexicon word this token may stand for, least-stripped first ("dibayar", "bayar")."""
+        """Every lexicon word this token may stand for, least-stripped first ("dibayar", "bayar").
+        Not remembered here: the linter remembers each word form's whole look-up."""
         if token.key in self.vocab and token.kind != "word":
             return (token.key,)
         if token.kind == "hashtag":
@@ -86,13 +86,7 @@ class Lexicon:
             return (body,) if body in self.vocab else ()
         if token.kind != "word":
             return ()
-        cache_key = (token.raw, token.key)
-        found = self.root_cache.get(cache_key)
-        if found is None:
-            if len(self.root_cache) > 100_000:  # bounded memory on endless streams of new words
-                self.root_cache.clear()
-            found = self.root_cache[cache_key] = self._find_roots(token)
-        return found
+        return self._find_roots(token)
 
     def _find_roots(self, token: Token) -> tuple[str, ...]:
         if token.wildcard:
