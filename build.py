@@ -96,7 +96,8 @@ def prepared_start_up() -> Iterator[None]:
     """``bijak/prepared.json`` (parsed packs, pattern analyses, word keys) for the wheel being
     built, so a Linter starts quickly in the browser; removed afterwards, so the source tree never
     holds results that its next edit would outdate."""
-    sys.path.insert(0, str(ROOT / "lib"))
+    if str(ROOT / "lib") not in sys.path:
+        sys.path.insert(0, str(ROOT / "lib"))
     from bijak import prepared
 
     path = prepared.write(ROOT / "lib" / "bijak")

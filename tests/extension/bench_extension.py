@@ -14,6 +14,7 @@ Targets (issue 3): round trip p95 <= 10 ms, PSS <= 150 MiB, zip <= 8 MB.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import statistics
 import sys
@@ -26,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import conftest  # noqa: E402
+import helpers  # noqa: E402
 
 DEBOUNCE_MS = 150
 POST = (
@@ -71,11 +73,7 @@ def start_to_ready(playwright, server: str, ext: Path, runs: int) -> dict:
         status = engine_status(context)
         engine.append(status["readyMs"])
         phases.append(status["phases"])  # ms since engine start at the end of each step
-        for _ in range(600):  # then patterns compile in the background, in short slices
-            if status["warmLeft"] == 0:
-                break
-            time.sleep(0.1)
-            status = engine_status(context)
+        status = helpers.wait_warmed(functools.partial(engine_status, context))  # background compiling
         warmed.append(status["warmMs"])
         context.close()
     return {"launch_to_ready_ms": statistics.median(launches),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
 from datetime import datetime
 
 from bijak.bridge import lint_json
@@ -109,3 +111,13 @@ def wait_lint(page, text: str, config: dict | None = None) -> list[dict]:
 
 def rude_marks(page) -> list[dict]:
     return [m for m in marks(page) if m["end"] - m["start"] == len(RUDE)]
+
+
+def wait_warmed(status: Callable[[], dict], timeout_s: float = 60) -> dict:
+    """The engine's status once it has compiled every pattern in the background (or at timeout)."""
+    current = status()
+    deadline = time.monotonic() + timeout_s
+    while current["warmLeft"] != 0 and time.monotonic() < deadline:
+        time.sleep(0.1)
+        current = status()
+    return current

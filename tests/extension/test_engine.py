@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from conftest import DIST, wait_state
-from helpers import wait_lint
+from helpers import wait_lint, wait_warmed
 
 
 def extension_page(browser, path: str = "popup/popup.html?host=127.0.0.1"):
@@ -100,11 +100,6 @@ def test_engine_compiles_patterns_in_the_background_after_ready(browser, page):
     page.goto(browser.url("www.facebook.com", "facebook.html"))
     wait_state(page)
     ext = extension_page(browser)
-    status = engine_status(ext)
-    for _ in range(600):
-        if status["warmLeft"] == 0:
-            break
-        page.wait_for_timeout(100)
-        status = engine_status(ext)
+    status = wait_warmed(lambda: engine_status(ext))
     ext.close()
     assert status["warmLeft"] == 0 and status["warmMs"] >= status["readyMs"]
