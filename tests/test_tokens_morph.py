@@ -85,6 +85,21 @@ def test_short_stems_are_not_proposed_through_prefixes() -> None:
     assert "asu" not in candidates("diasu")
 
 
+@pytest.mark.parametrize(
+    ("word", "derived", "root"),
+    [("membantu", "pembantu", "bantu"), ("memilih", "pemilih", "pilih"), ("menolong", "penolong", "tolong")],
+)
+def test_formal_men_verbs_do_not_read_as_pe_nouns(word: str, derived: str, root: str) -> None:
+    """A bare colloquial m- ("mukul" = pukul) never follows meN-'s own nasal: "membantu" helps,
+    it is no "pembantu" (a maid)."""
+    assert derived not in candidates(word) and root in candidates(word)
+
+
+@pytest.mark.parametrize(("word", "root"), [("mukul", "pukul"), ("mecat", "pecat"), ("makai", "pakai")])
+def test_colloquial_bare_m_still_reaches_p_roots(word: str, root: str) -> None:
+    assert root in candidates(word)
+
+
 @pytest.mark.parametrize("word", ["naik", "kenaikan"])
 def test_bare_nasal_does_not_invent_short_roots(word: str) -> None:
     assert "taik" not in candidates(word)

@@ -107,6 +107,8 @@ def _strip_prefixes(word: str, depth: int = 2) -> list[str]:
 def _starts_with_vowel_or_allowed(prefix: str, rest: str) -> bool:
     """meN- keeps its nasal only before certain letters; that rules out most false splits."""
     vowel = rest[0] in "aiueo"
+    if prefix == "m" and rest.startswith(("em", "en")):
+        return False  # "membantu", "menolong": formal meN-, not colloquial m- ("mukul") before pe-
     if prefix in ("m", "n", "ny"):
         return vowel
     if prefix in ("mem", "pem"):
