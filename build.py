@@ -36,6 +36,22 @@ PYODIDE_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
+# Parts of Pyodide's standard library that neither Pyodide's start-up nor Bijak ever imports (checked
+# by tests/extension: the packaged engine starts and lints with them gone). Dropping them keeps the
+# package well inside its 8 MB budget as the rule packs grow.
+UNUSED_STDLIB = frozenset({
+    "_pydatetime.py", "_pyio.py", "_pyrepl", "difflib.py", "doctest.py", "ftplib.py",
+    "http", "imaplib.py", "mailbox.py", "multiprocessing", "pdb.py", "pickletools.py", "poplib.py",
+    "pydoc.py", "pydoc_data", "smtplib.py", "tarfile.py", "turtle.py", "unittest", "wsgiref", "xml",
+    "xmlrpc",
+})
+# Text codecs other than these (Latin, CJK and Mac code pages) are never asked for: Bijak's text
+# arrives as JavaScript strings and leaves as JSON.
+KEPT_CODECS = frozenset({
+    "__init__.py", "aliases.py", "ascii.py", "charmap.py", "cp437.py", "idna.py", "latin_1.py",
+    "raw_unicode_escape.py", "unicode_escape.py", "utf_16.py", "utf_16_be.py", "utf_16_le.py",
+    "utf_32.py", "utf_32_be.py", "utf_32_le.py", "utf_8.py", "utf_8_sig.py",
+})
 CHROMIUM = Path("/usr/bin/chromium")
 FIREFOX = Path("/usr/bin/firefox-esr")
 GECKO_ID = "bijak@bijak-asn.id"
@@ -201,7 +217,9 @@ def assemble(target: Path, browser: str, manifest: dict, wheel: Path, regex: Pat
     runtime.mkdir()
     source = pyodide_dir()
     for name in PYODIDE_FILES:
-        if name != "pyodide-lock.json":
+        if name == "python_stdlib.zip":
+            trim_stdlib(source / name, runtime / name)
+        elif name != "pyodide-lock.json":
             shutil.copy2(source / name, runtime / name)
     shutil.copy2(wheel, runtime / wheel.name)
     if regex is not None:
@@ -210,6 +228,18 @@ def assemble(target: Path, browser: str, manifest: dict, wheel: Path, regex: Pat
     (runtime / "pyodide-lock.json").write_text(json.dumps(extension_lock(lock, wheel, regex)))
     (target / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
     (target / "build-info.json").write_text(json.dumps(info, indent=2))
+
+
+def trim_stdlib(source: Path, target: Path) -> None:
+    """Pyodide's stdlib zip without ``UNUSED_STDLIB`` and the unused codecs (about 1 MB less)."""
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for entry in original.infolist():
+            parts = entry.filename.split("/")
+            if parts[0] in UNUSED_STDLIB:
+                continue
+            if parts[0] == "encodings" and len(parts) == 2 and parts[1] and parts[1] not in KEPT_CODECS:
+                continue
+            out.writestr(entry, original.read(entry))
 
 
 def chrome_manifest(base: dict) -> dict:

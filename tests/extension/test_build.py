@@ -33,6 +33,18 @@ def test_packages_exist_and_hold_what_pyodide_needs(extension_dirs):
         assert lock["packages"]["bijak"]["sha256"] == build.sha256(wheel)
 
 
+def test_packaged_stdlib_lacks_only_what_nothing_imports(extension_dirs):
+    """The trimmed stdlib still has what Pyodide's package loader and Bijak import (importlib.metadata
+    reads wheel METADATA with ``email``; the engine tests prove the rest) and none of the dropped."""
+    for name in ("chrome", "firefox"):
+        names = set(zipfile.ZipFile(DIST / name / "pyodide" / "python_stdlib.zip").namelist())
+        for kept in ("json/__init__.py", "tomllib/__init__.py", "email/parser.py", "encodings/utf_8.py",
+                     "importlib/metadata/__init__.py", "asyncio/__init__.py"):
+            assert kept in names, kept
+        assert not {n.split("/")[0] for n in names} & build.UNUSED_STDLIB
+        assert "encodings/cp1252.py" not in names
+
+
 def test_manifests(extension_dirs):
     chrome = json.loads((DIST / "chrome" / "manifest.json").read_text())
     firefox = json.loads((DIST / "firefox" / "manifest.json").read_text())
