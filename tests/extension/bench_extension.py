@@ -5,7 +5,8 @@ Measured in Debian Chromium, headless, on this machine, against the local fixtur
   offscreen-document start -> Python ready);
 - keystroke-pause -> underline visible for a ~2,000-character post (p50/p95; includes the
   150 ms typing debounce, reported separately);
-- lint round trip, extension page -> offscreen document -> Python -> back (p50/p95);
+- lint round trip, extension page -> offscreen document -> Python -> back (p50/p95), in steady
+  state (after background compiling, as a user typing a long post meets it);
 - extension memory: PSS of the whole browser with Bijak minus without it, same pages open;
 - package size (zip and unpacked).
 Targets (issue 3): round trip p95 <= 10 ms, PSS <= 150 MiB, zip <= 8 MB.
@@ -115,7 +116,8 @@ def round_trip(context, chars: int, runs: int) -> dict:
     page.close()
     return {"chars": chars, "p50_ms": percentile(result["trips"], 50),
             "p95_ms": percentile(result["trips"], 95),
-            "python_p50_ms": percentile(result["python"], 50), "runs": runs}
+            "python_p50_ms": percentile(result["python"], 50),
+            "python_p95_ms": percentile(result["python"], 95), "runs": runs}
 
 
 KEY_TO_MARK_JS = """([expectEnd]) => ({promise: new Promise((resolve) => {
@@ -223,7 +225,8 @@ def report(results: dict) -> None:
         (f"keystroke pause -> underline, {k['post_chars']}-char post p50/p95",
          f"{k['p50_ms']:.0f} / {k['p95_ms']:.0f} ms (incl. {DEBOUNCE_MS} ms debounce)"),
         (f"lint round trip, {r['chars']} chars p50/p95 (target p95 <= 10 ms)",
-         f"{r['p50_ms']:.1f} / {r['p95_ms']:.1f} ms (Python {r['python_p50_ms']:.1f} ms)"),
+         f"{r['p50_ms']:.1f} / {r['p95_ms']:.1f} ms "
+         f"(Python {r['python_p50_ms']:.1f} / {r['python_p95_ms']:.1f} ms)"),
         ("extension memory, PSS (target <= 150 MiB)", f"{m['extension_mib']:.0f} MiB"),
         ("package, chrome zip / unpacked (target zip <= 8 MB)",
          f"{z['zip_mb']:.1f} MB / {z['unpacked_mb']:.1f} MB"),
@@ -254,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
         page = context.new_page()
         page.goto("https://www.facebook.com/facebook.html")
         conftest.wait_state(page, "ready", timeout=120_000)
+        # steady state, as a user typing a long post meets it: background compiling done (a few
+        # seconds after start); until then a lint may wait behind a 20 ms compile slice
+        helpers.wait_warmed(functools.partial(engine_status, context))
         print("measuring " + 'round_trip', file=sys.stderr, flush=True)
         results["round_trip"] = round_trip(context, 2000, args.runs * 5)
         results["round_trip_500"] = round_trip(context, 500, args.runs * 5)
