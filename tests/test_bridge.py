@@ -61,3 +61,16 @@ def test_the_extension_linter_is_kept_out_of_collector_passes() -> None:
     before = gc.get_freeze_count()
     assert "findings" in json.loads(lint_json("halo", '{"allow": ["bijak-settle-test"]}'))
     assert gc.get_freeze_count() > before  # a new configuration's linter was frozen when built
+
+
+def test_patterns_compiled_in_the_background_are_then_kept_out_of_collector_passes(monkeypatch) -> None:
+    import gc
+
+    config = '{"allow": ["bijak-warm-settle-test"]}'
+    json.loads(lint_json("halo", config))  # the linter exists (and was settled once)
+    freezes: list[int] = []
+    monkeypatch.setattr(gc, "freeze", lambda: freezes.append(1))
+    assert json.loads(warm_json(config, 0))["left"] > 0  # a zero budget compiles nothing
+    assert freezes == []  # still compiling: nothing to settle yet
+    assert json.loads(warm_json(config, 60_000)) == {"left": 0}
+    assert freezes == [1]  # done: what compiling built is settled too

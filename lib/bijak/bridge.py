@@ -48,7 +48,11 @@ def lint_json(text: str, config_json: str = "{}", context_json: str = "{}") -> s
 def warm_json(config_json: str = "{}", budget_ms: float = 20) -> str:
     """Compile patterns ahead of use for about ``budget_ms``: ``{"left": n}`` still to compile."""
     try:
-        return json.dumps({"left": _linter(config_json or "{}").warm(budget_ms / 1000)})
+        linter = _linter(config_json or "{}")
+        left = linter.warm(budget_ms / 1000)
+        if left == 0:
+            linter.settle()  # the compiled patterns join what the collector no longer walks
+        return json.dumps({"left": left})
     except Exception as error:  # never worth failing over: lint compiles what it needs anyway
         return json.dumps({"error": f"{type(error).__name__}: {error}"}, ensure_ascii=False)
 
