@@ -39,6 +39,17 @@ def test_a_linter_from_prepared_results_behaves_the_same(built: dict, monkeypatc
         assert from_file.lint(text) == computed.lint(text), text
 
 
+def test_rule_books_keep_nothing_of_the_shared_prepared_packs(built: dict, monkeypatch) -> None:
+    """Every Linter reads the same prepared packs; what a rule book keeps is its own copy."""
+    monkeypatch.setattr(prepared, "_shipped", prepared.Prepared(built))
+    first, second = Linter().book, Linter().book
+    [terms] = [e.config["confidential_terms"] for r in first.rules for e in r.examples_bad
+               if "Operasi Elang Biru" in e.config.get("confidential_terms", ())]
+    terms.append("changed by one linter's caller")
+    assert not any("changed by one linter's caller" in e.config.get("confidential_terms", ())
+                   for r in second.rules for e in r.examples_bad)
+
+
 def test_entries_are_found_only_by_what_they_were_computed_from(built: dict) -> None:
     ready = prepared.Prepared(built)
     assert ready.pack('category = "flexing"\n') == {"category": "flexing"}  # not a shipped pack

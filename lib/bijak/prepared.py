@@ -32,11 +32,10 @@ class Prepared:
         self.words: dict[str, dict[str, list[str]]] = data.get("words", {})
 
     def pack(self, text: str) -> dict[str, Any]:
-        """The parsed TOML ``text`` (raises ``tomllib.TOMLDecodeError`` like ``tomllib.loads``)."""
+        """The parsed TOML ``text`` (raises ``tomllib.TOMLDecodeError`` like ``tomllib.loads``).
+        Shared by every caller, so read only: the rule book copies whatever it keeps."""
         found = self.packs.get(digest(text))
-        if found is None:
-            return tomllib.loads(text)
-        return json.loads(json.dumps(found))  # a copy of its own for each caller
+        return tomllib.loads(text) if found is None else found
 
     def analysis(self, pattern: str) -> Analysis:
         found = self.patterns.get(pattern)

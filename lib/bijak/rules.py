@@ -8,6 +8,7 @@ See ``rules/README.md`` for the schema.
 
 from __future__ import annotations
 
+import copy
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -45,7 +46,8 @@ class Example:
     def parse(cls, raw: str | dict[str, Any]) -> Example:
         if isinstance(raw, str):
             return cls(raw)
-        return cls(raw["text"], dict(raw.get("context", {})), dict(raw.get("config", {})))
+        # deep copies: a parsed pack may be shared (``prepared``), and configs nest lists
+        return cls(raw["text"], copy.deepcopy(raw.get("context", {})), copy.deepcopy(raw.get("config", {})))
 
 
 @dataclass(frozen=True, slots=True)
