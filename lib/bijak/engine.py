@@ -448,7 +448,7 @@ class Linter:
         norm = normalize(text)
         tokens, boundaries = self.tokenize.split(norm.text)
         entries = [self._lookup(t) for t in tokens]
-        roots = [entry[0] for entry in entries]
+        roots = [entry.roots for entry in entries]
         doc = Document(
             norm=norm,
             tokens=tokens,
