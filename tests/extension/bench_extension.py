@@ -93,7 +93,7 @@ def ext_id(context) -> str:
 def engine_status(context) -> dict:
     page = context.new_page()
     page.goto(f"chrome-extension://{ext_id(context)}/popup/popup.html?host=127.0.0.1")
-    status = page.evaluate("() => chrome.runtime.sendMessage({target: 'engine', type: 'status'})")
+    status = helpers.engine_status(page)
     page.close()
     return status
 

@@ -113,6 +113,11 @@ def rude_marks(page) -> list[dict]:
     return [m for m in marks(page) if m["end"] - m["start"] == len(RUDE)]
 
 
+def engine_status(ext_page) -> dict:
+    """The engine's status, asked from an extension page (the popup or the options page)."""
+    return ext_page.evaluate("() => chrome.runtime.sendMessage({target: 'engine', type: 'status'})")
+
+
 def wait_warmed(status: Callable[[], dict], timeout_s: float = 60) -> dict:
     """The engine's status once it has compiled every pattern in the background (or at timeout)."""
     current = status()

@@ -6,17 +6,13 @@ from __future__ import annotations
 import json
 
 from conftest import DIST, wait_state
-from helpers import wait_lint, wait_warmed
+from helpers import engine_status, wait_lint, wait_warmed
 
 
 def extension_page(browser, path: str = "popup/popup.html?host=127.0.0.1"):
     page = browser.context.new_page()
     page.goto(f"chrome-extension://{browser.ext_id}/{path}")
     return page
-
-
-def engine_status(ext_page) -> dict:
-    return ext_page.evaluate("() => chrome.runtime.sendMessage({target: 'engine', type: 'status'})")
 
 
 def test_engine_is_ready_and_reports_regex_backend(browser, page):
