@@ -317,6 +317,103 @@ def test_listed_reduplication_and_doubled_letters_in_keep() -> None:
     assert "menungu" in linter.lexicon.keep  # compared squeezed, like every token key
 
 
+REACH_PACK = """
+category = "ancaman"
+[sets]
+t_syarat = ["kalau", "kalo"]
+t_bayar = ["bayar", "lunas"]
+t_celaka = ["celaka", "jangan kaget"]
+t_aku = ["aku", "gue"]
+t_hutang = ["hutang", "utang"]
+t_lelucon = ["becanda", "wkwk"]
+t_tahu = ["tahu"]
+t_rumah = ["rumahmu"]
+
+[[sense]]
+words = ["celaka"]
+sets = ["t_celaka"]
+near = ["@t_lelucon"]
+scope = "adjacent"
+
+[[rule]]
+id = "t-ultimatum"
+severity = "warning"
+signals = [["@t_syarat"], ["@t_bayar"], ["@t_celaka"]]
+scope = "adjacent"
+window = 12
+message = "m"
+message_en = "m"
+suggestion = "s"
+suggestion_en = "s"
+reference = "r"
+examples.bad = ["kalau tidak bayar. jangan kaget"]
+examples.good = ["kalau bayar"]
+
+[[rule]]
+id = "t-tahu-rumah"
+severity = "warning"
+signals = [["@t_aku"], ["@t_tahu"], ["@t_hutang"]]
+window = [2, "post"]
+ordered = true
+message = "m"
+message_en = "m"
+suggestion = "s"
+suggestion_en = "s"
+reference = "r"
+examples.bad = ["soal hutang. aku tahu"]
+examples.good = ["aku tahu"]
+"""
+
+
+def reach_linter(pack: str = REACH_PACK) -> Linter:
+    return Linter(rulebook=rulebook_from_packs([("_shared.toml", SHARED), ("t.toml", pack)]))
+
+
+def test_adjacent_scope_joins_a_condition_to_the_harm_in_the_next_sentence() -> None:
+    linter = reach_linter()
+    assert rules_fired(linter, "Kalau minggu ini belum bayar. Jangan kaget ya") == ["t-ultimatum"]
+    # two sentences away is too far, and a sentence scope would not have joined them at all
+    assert rules_fired(linter, "Kalau minggu ini belum bayar. Oke. Jangan kaget ya") == []
+    sentence = reach_linter(REACH_PACK.replace('scope = "adjacent"\nwindow = 12', "window = 12"))
+    assert rules_fired(sentence, "Kalau minggu ini belum bayar. Jangan kaget ya") == []
+
+
+def test_adjacent_sense_sees_its_cue_in_the_next_sentence() -> None:
+    linter = reach_linter()
+    assert rules_fired(linter, "Kalau belum bayar, celaka kau. Becanda wkwk") == []
+    assert rules_fired(linter, "Kalau belum bayar, celaka kau. Oke. Becanda") == ["t-ultimatum"]
+
+
+def test_group_windows_and_order() -> None:
+    linter = reach_linter()
+    # "tahu" within 2 tokens after "aku"; "hutang" anywhere in the post after it
+    assert rules_fired(linter, "Aku tahu semuanya. Oke. Soal hutang itu") == ["t-tahu-rumah"]
+    assert rules_fired(linter, "Aku sudah lama sekali tahu. Soal hutang") == []  # beyond 2 tokens
+    assert rules_fired(linter, "Tahu aku. Soal hutang") == []  # the other groups must come after
+    assert rules_fired(linter, "Soal hutang. Aku tahu") == []
+    unordered = reach_linter(REACH_PACK.replace("ordered = true\n", ""))
+    assert rules_fired(unordered, "Tahu aku. Soal hutang") == ["t-tahu-rumah"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (('window = [2, "post"]', "window = [2]"), "window list needs one entry per signal group"),
+        (('window = [2, "post"]', 'window = [2, "paragraf"]'), "window list needs one entry"),
+        (('window = [2, "post"]', "window = [2, -1]"), "window list needs one entry"),
+        (('scope = "adjacent"\nwindow = 12', 'scope = "kalimat"'), "scope must be one of"),
+        (('near = ["@t_lelucon"]\nscope = "adjacent"', 'near = ["@t_lelucon"]\nscope = "post"'),
+         "sense .*scope must be sentence or adjacent"),
+    ],
+)
+def test_malformed_reach_is_a_clear_pack_error(edit, message) -> None:
+    from bijak.rules import RulePackError
+
+    assert edit[0] in REACH_PACK
+    with pytest.raises(RulePackError, match=message):
+        rulebook_from_packs([("_shared.toml", SHARED), ("t.toml", REACH_PACK.replace(*edit))])
+
+
 @pytest.mark.parametrize(
     ("edit", "message"),
     [

@@ -74,14 +74,24 @@ class HitList:
         return iter(self.hits)
 
     def near(
-        self, anchor: Hit, window: int, same_sentence: bool = True, itself: bool = False
+        self,
+        anchor: Hit,
+        window: int,
+        sentences: int | None = 0,
+        itself: bool = False,
+        after: bool = False,
     ) -> Hit | None:
-        """The closest hit within ``window`` tokens of ``anchor``; ``anchor`` itself only if asked."""
-        low = bisect.bisect_left(self.firsts, anchor.first - window - 8)
+        """The closest hit within ``window`` tokens of ``anchor`` and ``sentences`` sentences of it
+        (None: anywhere), only after it if asked; ``anchor`` itself only if asked."""
+        low = bisect.bisect_right(self.firsts, anchor.last) if after else (
+            bisect.bisect_left(self.firsts, anchor.first - window - 8)
+        )
         high = bisect.bisect_right(self.firsts, anchor.last + window)
         best: tuple[int, Hit] | None = None
         for hit in self.hits[low:high]:
-            if (hit == anchor and not itself) or (same_sentence and hit.sentence != anchor.sentence):
+            if (hit == anchor and not itself) or (
+                sentences is not None and abs(hit.sentence - anchor.sentence) > sentences
+            ):
                 continue
             gap = max(0, hit.first - anchor.last, anchor.first - hit.last)
             if gap <= window and (best is None or gap < best[0]):
@@ -181,10 +191,15 @@ class Signal:
         return HitList(found)
 
 
+SENTENCE_REACH = {"sentence": 0, "adjacent": 1, "post": None}  # a scope's reach in sentences
+ANYWHERE = 1 << 30  # a window of tokens no post reaches
+
+
 @dataclass(frozen=True, slots=True)
 class CompiledRule:
     rule: Rule
     groups: tuple[Signal, ...]
+    reaches: tuple[tuple[int, int | None], ...]  # per group after the first: (tokens, sentences)
     unless_near: Signal | None
     unless_post: Signal | None
     escalate: tuple[tuple[Severity, Signal | None, str], ...]
@@ -373,6 +388,7 @@ class Linter:
         return CompiledRule(
             rule=rule,
             groups=tuple(self._signal(group) for group in rule.signals),
+            reaches=_reaches(rule),
             unless_near=self._signal(rule.unless_near) if rule.unless_near else None,
             unless_post=self._signal(rule.unless_post) if rule.unless_post else None,
             escalate=tuple(
@@ -583,7 +599,7 @@ class Linter:
                     for h in doc.sets[name]
                     if not (
                         any(r in words for r in doc.roots[h.first])
-                        and cues.near(h, sense.window) is not None
+                        and cues.near(h, sense.window, SENTENCE_REACH[sense.scope]) is not None
                     )
                 ]
 
@@ -601,22 +617,21 @@ class Linter:
             groups.append(hits)
         if compiled.unless_post and compiled.unless_post.hits(doc):
             return
-        same_sentence = rule.scope == "sentence"
-        window = rule.window if rule.scope != "post" else len(doc.tokens) + 1
         exceptions = (
             compiled.unless_near.hits(doc) if compiled.unless_near else None
         )
+        nearby = _nearby_sentences(rule)
         for anchor in groups[0]:
             members = [anchor]
-            for group in groups[1:]:
-                partner = group.near(anchor, window, same_sentence)
+            for group, (window, sentences) in zip(groups[1:], compiled.reaches, strict=True):
+                partner = group.near(anchor, window, sentences, after=rule.ordered)
                 if partner is None:
                     break
                 members.append(partner)
             else:
                 if rule.negatable and _negated(doc, members):
                     continue
-                if exceptions and any(exceptions.near(m, rule.window) for m in members):
+                if exceptions and any(exceptions.near(m, rule.window, nearby) for m in members):
                     continue
                 yield members, self._severity(compiled, doc, members, flags)
 
@@ -633,7 +648,7 @@ class Linter:
                 continue
             if signal is not None:
                 cues = signal.hits(doc)
-                if not any(cues.near(m, rule.window, itself=True) for m in members):
+                if not any(cues.near(m, rule.window, _nearby_sentences(rule), itself=True) for m in members):
                     continue
             severity = max(severity, level)
         return severity
@@ -679,6 +694,26 @@ class Linter:
                     message_en=pattern.message,
                     suggestion_en=pattern.suggestion,
                 )
+
+
+def _reaches(rule: Rule) -> tuple[tuple[int, int | None], ...]:
+    """How far each group after the first may be from the first group's hit, in tokens and in
+    sentences: the rule's scope and window, or the group's own window."""
+    scope = SENTENCE_REACH[rule.scope]
+    windows = rule.windows or (rule.window,) * (len(rule.signals) - 1)
+    reaches: list[tuple[int, int | None]] = []
+    for window in windows:
+        if window in ("sentence", "post"):
+            reaches.append((ANYWHERE, SENTENCE_REACH[str(window)]))
+        else:  # a post-wide rule has always ignored its token window
+            reaches.append((ANYWHERE if scope is None else int(window), scope))
+    return tuple(reaches)
+
+
+def _nearby_sentences(rule: Rule) -> int:
+    """Where ``unless_near`` and escalation cues count: the hit's sentence, or its neighbours too
+    for an ``adjacent`` rule."""
+    return 1 if rule.scope == "adjacent" else 0
 
 
 # PP 94/2021 binds PNS; for other staff the same duty rests on other texts (CATALOGUE scope notes).

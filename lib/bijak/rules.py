@@ -21,9 +21,13 @@ from .findings import CATEGORIES, Severity
 CONTEXT_FLAGS = frozenset(
     {"working_hours", "election_window", "sensitive_period", "personal_account", "official_account"}
 )
+# How far apart in sentences a rule's signals may be: the same sentence, the sentence just before or
+# after too (a threat often states its condition in one sentence and its harm in the next), the post.
+SCOPES = ("sentence", "adjacent", "post")
+ANYWHERE = ("sentence", "post")  # a group's window may be one of these instead of a token count
 RULE_KEYS = frozenset(
     {
-        "id", "severity", "signals", "window", "scope", "negatable", "unless_near", "unless_post",
+        "id", "severity", "signals", "window", "scope", "ordered", "negatable", "unless_near", "unless_post",
         "requires", "escalate", "message", "message_en", "suggestion", "suggestion_en",
         "reference", "examples", "category",
     }
@@ -70,6 +74,10 @@ class Rule:
     reference: str
     window: int = 6
     scope: str = "sentence"
+    # per group after the first: tokens from the first group's hit, or "sentence"/"post" (anywhere
+    # in the first hit's sentence / in the post); empty: ``window`` for every group
+    windows: tuple[int | str, ...] = ()
+    ordered: bool = False  # the other groups' hits must come after the first group's
     negatable: bool = True
     unless_near: tuple[str, ...] = ()
     unless_post: tuple[str, ...] = ()
@@ -96,6 +104,7 @@ class Sense:
     sets: tuple[str, ...]
     near: tuple[str, ...]
     window: int = 3
+    scope: str = "sentence"  # or "adjacent": a cue in the sentence before or after counts too
 
 
 @dataclass(slots=True)
@@ -144,12 +153,16 @@ def _add_pack(book: RuleBook, name: str, data: dict[str, Any]) -> None:
     book.abbreviations.update(data.get("abbreviations", {}))
     book.keep.update(data.get("stems", {}).get("keep", []))
     for sense in data.get("sense", []):
+        scope = sense.get("scope", "sentence")
+        if scope not in SCOPES[:2]:
+            raise RulePackError(f"{name}: sense {sense['words']}: scope must be sentence or adjacent")
         book.senses.append(
             Sense(
                 tuple(sense["words"]),
                 tuple(sense["sets"]),
                 tuple(sense["near"]),
                 int(sense.get("window", 3)),
+                scope,
             )
         )
     for raw in data.get("rule", []):
@@ -177,6 +190,10 @@ def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
     for key in ("message", "message_en", "suggestion", "suggestion_en", "reference"):
         if not raw.get(key):
             raise RulePackError(f"{where}: missing {key}")
+    scope = raw.get("scope", "sentence")
+    if scope not in SCOPES:
+        raise RulePackError(f"{where}: scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    window, windows = _parse_windows(where, raw.get("window", 6), len(signals))
     return Rule(
         id=rule_id,
         category=category,
@@ -187,8 +204,10 @@ def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
         suggestion=raw["suggestion"],
         suggestion_en=raw["suggestion_en"],
         reference=raw["reference"],
-        window=int(raw.get("window", 6)),
-        scope=raw.get("scope", "sentence"),
+        window=window,
+        scope=scope,
+        windows=windows,
+        ordered=bool(raw.get("ordered", False)),
         negatable=bool(raw.get("negatable", True)),
         unless_near=tuple(raw.get("unless_near", ())),
         unless_post=tuple(raw.get("unless_post", ())),
@@ -197,6 +216,24 @@ def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
         examples_bad=tuple(Example.parse(e) for e in examples["bad"]),
         examples_good=tuple(Example.parse(e) for e in examples["good"]),
     )
+
+
+def _parse_windows(where: str, raw: Any, groups: int) -> tuple[int, tuple[int | str, ...]]:
+    """``window`` is a token count for every group, or a list with one entry per group after the
+    first; the rule's own window (for ``unless_near`` and escalation) is then the largest count."""
+    if not isinstance(raw, list):
+        return int(raw), ()
+    if len(raw) != groups - 1 or not all(_valid_window(w) for w in raw):
+        raise RulePackError(
+            f"{where}: window list needs one entry per signal group after the first "
+            f"({groups - 1}), each a token count or one of {', '.join(ANYWHERE)}"
+        )
+    counts = [w for w in raw if isinstance(w, int)]
+    return (max(counts) if counts else 6), tuple(raw)
+
+
+def _valid_window(window: Any) -> bool:
+    return window in ANYWHERE or (isinstance(window, int) and not isinstance(window, bool) and window >= 0)
 
 
 def _parse_escalation(where: str, raw: dict[str, Any]) -> Escalation:
