@@ -40,6 +40,11 @@ def test_squeeze_collapses_runs() -> None:
     assert squeeze("pameeeer") == "pamer"
 
 
+def test_a_doubled_letter_word_is_not_squeezed_to_one_letter() -> None:
+    assert squeeze("kk") == "kk"  # Kartu Keluarga, not "k"
+    assert keys("foto KK dan KTP") == ["foto", "kk", "dan", "ktp"]
+
+
 def test_sentences_are_numbered() -> None:
     tokens = tokenize(normalize("Satu dua. Tiga\nempat").text)
     assert [t.sentence for t in tokens] == [0, 0, 1, 2]
@@ -71,6 +76,9 @@ def test_titles_and_initials_end_no_sentence() -> None:
         ("mobilnya", "mobil"),
         ("memperlihatkan", "lihat"),
         ("pamerlah", "pamer"),
+        ("berkas2nya", "berkas"),  # reduplication inside suffixes
+        ("foto2mu", "foto"),
+        ("dipamer2kan", "pamer"),
     ],
 )
 def test_candidates_reach_root(word: str, root: str) -> None:

@@ -56,12 +56,14 @@ def candidates(word: str) -> tuple[str, ...]:
     seen: dict[str, None] = {word: None}
     base = _unreduplicate(word)
     seen.setdefault(base, None)
-    for stem in _strip_suffixes(base):
-        if len(stem) >= MIN_ROOT:
-            seen.setdefault(stem, None)
-        for root in _strip_prefixes(stem):
-            if len(root) >= MIN_AFFIXED_ROOT:
-                seen.setdefault(root, None)
+    for suffixed in _strip_suffixes(base):
+        # reduplication inside the suffixes: "berkas2nya", "foto2mu", "dipamer2kan"
+        for stem in dict.fromkeys((suffixed, _unreduplicate(suffixed))):
+            if len(stem) >= MIN_ROOT:
+                seen.setdefault(stem, None)
+            for root in _strip_prefixes(stem):
+                if len(root) >= MIN_AFFIXED_ROOT:
+                    seen.setdefault(root, None)
     return tuple(seen)
 
 

@@ -49,8 +49,10 @@ class Token:
 
 
 def squeeze(word: str) -> str:
-    """Collapse letter runs: "mewaaahhh" -> "mewah". Lexicons are stored squeezed too."""
-    return _RUN.sub(r"\1", word)
+    """Collapse letter runs: "mewaaahhh" -> "mewah". Lexicons are stored squeezed too.
+    A word that is one letter doubled stays whole: "KK" (Kartu Keluarga) is no "k"."""
+    squeezed = _RUN.sub(r"\1", word)
+    return word if len(squeezed) == 1 < len(word) else squeezed
 
 
 def deleet(word: str) -> str:
