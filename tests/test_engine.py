@@ -99,6 +99,33 @@ def test_combo_needs_both_signals_within_window(book) -> None:
     assert rules_fired(linter, "beli sayur di pasar lalu pulang naik angkot lihat Rubicon") == []
 
 
+def test_one_finding_per_problem_unless_every_rule_is_asked_for() -> None:
+    """Overlapping findings of one category are one problem: the most severe, then the widest,
+    stands for them; other categories and separate problems stay."""
+    pack = PACK.replace('t_partai = ["gerindra"]', 't_partai = ["gerindra"]\nt_mewah = ["rubicon"]') + """
+[[rule]]
+id = "t-merek-saja"
+severity = "info"
+signals = [["@t_mewah"]]
+message = "m"
+message_en = "m"
+suggestion = "s"
+suggestion_en = "s"
+reference = "r"
+examples.bad = ["rubicon"]
+examples.good = ["mobil"]
+"""
+    linter = Linter(rulebook=rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", pack)]))
+    text = "Baru beli Rubicon, goblok. Nanti beli Rubicon lagi"
+    merged = [(f.rule, f.text) for f in linter.lint(text)]
+    assert merged == [("t-combo", "beli Rubicon"), ("t-kasar", "goblok"), ("t-combo", "beli Rubicon")]
+    every = [(f.rule, f.text) for f in linter.lint(text, every_rule=True)]
+    assert every == [
+        ("t-combo", "beli Rubicon"), ("t-merek-saja", "Rubicon"), ("t-kasar", "goblok"),
+        ("t-combo", "beli Rubicon"), ("t-merek-saja", "Rubicon"),
+    ]
+
+
 def test_finding_span_is_exact_original_text(book) -> None:
     text = "😎 Baru BELI Rubicon 800jt"
     finding = Linter(rulebook=book).lint(text)[0]

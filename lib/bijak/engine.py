@@ -425,8 +425,14 @@ class Linter:
         return 0
 
     # ---- lint ----------------------------------------------------------------------------
-    def lint(self, text: str, context: Context | dict[str, Any] | None = None) -> list[Finding]:
-        """Findings for ``text``, sorted by position, with offsets into ``text`` itself."""
+    def lint(
+        self, text: str, context: Context | dict[str, Any] | None = None, *, every_rule: bool = False
+    ) -> list[Finding]:
+        """Findings for ``text``, sorted by position, with offsets into ``text`` itself.
+
+        One finding per problem: where findings of one category overlap, the most severe (then the
+        widest) stands for them, as a reader sees one underline. ``every_rule`` keeps each rule's
+        own finding instead (a rule's examples are checked that way)."""
         if not isinstance(text, str):
             raise TypeError("text must be a str")
         if len(text) > MAX_TEXT:
@@ -443,7 +449,7 @@ class Linter:
             for members, severity in self._matches(compiled, doc, flags):
                 found.append(self._finding(rule, doc, members, severity, context.employee_type))
         found.extend(self._agency_findings(doc, silenced))
-        return _tidy(found, self.config.min_severity, self.allow)
+        return _tidy(found, self.config.min_severity, self.allow, every_rule)
 
     def _context(self, given: Context | dict[str, Any] | None) -> tuple[Context, frozenset[str]]:
         """The post's context over the configured defaults, and the flags rules may require;
@@ -869,15 +875,43 @@ def _silenced_rules(text: str) -> set[str]:
     return silenced
 
 
-def _tidy(findings: list[Finding], minimum: Severity, allow: set[str]) -> list[Finding]:
-    """Sort, drop what the user allowed or what is below the minimum, merge a rule's overlaps."""
+def _tidy(findings: list[Finding], minimum: Severity, allow: set[str], every_rule: bool) -> list[Finding]:
+    """Sort, drop what the user allowed or what is below the minimum, then merge overlaps: a rule's
+    own, or with ``every_rule`` off, those of each category (see ``Linter.lint``)."""
+    wanted = [
+        f for f in findings
+        if f.level >= minimum and not (allow and squeeze(normalize(f.text).text) in allow)
+    ]
+    by_position = sorted(wanted, key=lambda f: (f.start, -f.level, f.rule))
+    return _merge_rule_overlaps(by_position) if every_rule else _merge_category_overlaps(by_position)
+
+
+def _merge_rule_overlaps(findings: list[Finding]) -> list[Finding]:
     kept: list[Finding] = []
     last_end: dict[str, int] = {}
-    for finding in sorted(findings, key=lambda f: (f.start, -f.level, f.rule)):
-        if finding.level < minimum or (allow and squeeze(normalize(finding.text).text) in allow):
-            continue
+    for finding in findings:
         if last_end.get(finding.rule, -1) > finding.start:
             continue
         last_end[finding.rule] = finding.end
         kept.append(finding)
     return kept
+
+
+def _merge_category_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Per category, keep findings best first (most severe, widest, earliest), each only where it
+    overlaps none kept before; kept spans are disjoint, so two bisections check a new one."""
+    kept: dict[str, tuple[list[int], list[int]]] = {}  # category -> starts, ends of kept spans
+    chosen: set[int] = set()
+    ranked = sorted(
+        range(len(findings)), key=lambda i: (-findings[i].level, findings[i].start - findings[i].end, i)
+    )
+    for index in ranked:
+        finding = findings[index]
+        starts, ends = kept.setdefault(finding.category, ([], []))
+        slot = bisect.bisect_left(starts, finding.start)
+        if (slot < len(starts) and starts[slot] < finding.end) or (slot and ends[slot - 1] > finding.start):
+            continue
+        starts.insert(slot, finding.start)
+        ends.insert(slot, finding.end)
+        chosen.add(index)
+    return [f for i, f in enumerate(findings) if i in chosen]
