@@ -100,12 +100,12 @@ def test_combo_needs_both_signals_within_window(book) -> None:
 
 
 def test_one_finding_per_problem_unless_every_rule_is_asked_for() -> None:
-    """Overlapping findings of one category are one problem: the most severe, then the widest,
+    """Overlapping findings of one category are one problem: the most severe, then the narrowest,
     stands for them; other categories and separate problems stay."""
     pack = PACK.replace('t_partai = ["gerindra"]', 't_partai = ["gerindra"]\nt_mewah = ["rubicon"]') + """
 [[rule]]
 id = "t-merek-saja"
-severity = "info"
+severity = "warning"
 signals = [["@t_mewah"]]
 message = "m"
 message_en = "m"
@@ -115,10 +115,13 @@ reference = "r"
 examples.bad = ["rubicon"]
 examples.good = ["mobil"]
 """
-    linter = Linter(rulebook=rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", pack)]))
+    book = rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", pack)])
+    linter = Linter(rulebook=book)
     text = "Baru beli Rubicon, goblok. Nanti beli Rubicon lagi"
     merged = [(f.rule, f.text) for f in linter.lint(text)]
-    assert merged == [("t-combo", "beli Rubicon"), ("t-kasar", "goblok"), ("t-combo", "beli Rubicon")]
+    assert merged == [("t-merek-saja", "Rubicon"), ("t-kasar", "goblok"), ("t-merek-saja", "Rubicon")]
+    milder = Linter({"rules": {"t-merek-saja": "info"}}, rulebook=book)  # severity comes first
+    assert [(f.rule, f.text) for f in milder.lint(text)][:1] == [("t-combo", "beli Rubicon")]
     every = [(f.rule, f.text) for f in linter.lint(text, every_rule=True)]
     assert every == [
         ("t-combo", "beli Rubicon"), ("t-merek-saja", "Rubicon"), ("t-kasar", "goblok"),

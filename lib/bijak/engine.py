@@ -431,8 +431,8 @@ class Linter:
         """Findings for ``text``, sorted by position, with offsets into ``text`` itself.
 
         One finding per problem: where findings of one category overlap, the most severe (then the
-        widest) stands for them, as a reader sees one underline. ``every_rule`` keeps each rule's
-        own finding instead (a rule's examples are checked that way)."""
+        narrowest: the words themselves) stands for them, as a reader sees one underline.
+        ``every_rule`` keeps each rule's own finding instead (a rule's examples are checked that way)."""
         if not isinstance(text, str):
             raise TypeError("text must be a str")
         if len(text) > MAX_TEXT:
@@ -898,12 +898,12 @@ def _merge_rule_overlaps(findings: list[Finding]) -> list[Finding]:
 
 
 def _merge_category_overlaps(findings: list[Finding]) -> list[Finding]:
-    """Per category, keep findings best first (most severe, widest, earliest), each only where it
+    """Per category, keep findings best first (most severe, narrowest, earliest), each only where it
     overlaps none kept before; kept spans are disjoint, so two bisections check a new one."""
     kept: dict[str, tuple[list[int], list[int]]] = {}  # category -> starts, ends of kept spans
     chosen: set[int] = set()
     ranked = sorted(
-        range(len(findings)), key=lambda i: (-findings[i].level, findings[i].start - findings[i].end, i)
+        range(len(findings)), key=lambda i: (-findings[i].level, findings[i].end - findings[i].start, i)
     )
     for index in ranked:
         finding = findings[index]
