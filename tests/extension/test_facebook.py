@@ -130,7 +130,7 @@ def test_messenger_is_not_checked(browser, page):
 
 def test_findings_across_a_line_wrap_and_an_inner_scroll(browser, page):
     open_facebook(browser, page)
-    page.eval_on_selector("#composer", "e => { e.style.width = '170px'; }")
+    page.eval_on_selector("#composer", "e => { e.style.width = '110px'; }")
     page.click("#composer")
     typed = "Ayo coblos nomor 2, menangkan paslon kita! dasar goblok"
     page.keyboard.type(typed)
