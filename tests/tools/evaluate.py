@@ -33,6 +33,7 @@ class Score:
     caught: Counter[str] = field(default_factory=Counter)
     good: int = 0
     alarms: int = 0
+    alarm_categories: Counter[str] = field(default_factory=Counter)  # which rules cry wolf
     wrong_category: int = 0
     bad: int = 0
     misses: list[str] = field(default_factory=list)
@@ -65,6 +66,7 @@ def score(records: list[dict]) -> Score:
             result.good += 1
             if serious:
                 result.alarms += 1
+                result.alarm_categories.update(serious)
                 result.alarm_lines.append(line)
             continue
         result.bad += 1
@@ -94,6 +96,9 @@ def report(name: str, result: Score, show: set[str]) -> None:
           f"{sum(result.caught.values()) / max(total, 1):7.2f}")
     rate = result.alarms / max(result.good, 1)
     print(f"false alarms on good posts: {result.alarms}/{result.good} = {rate:.1%}")
+    if result.alarms:
+        by_category = ", ".join(f"{c} {n}" for c, n in result.alarm_categories.most_common())
+        print(f"  raised by: {by_category}")
     print(f"bad posts with an extra, unlabelled category: {result.wrong_category}/{result.bad}")
     for kind, lines in (("misses", result.misses), ("alarms", result.alarm_lines),
                         ("stray", result.stray_lines)):
