@@ -444,6 +444,20 @@ def test_malformed_reach_is_a_clear_pack_error(edit, message) -> None:
         rulebook_from_packs([("_shared.toml", SHARED), ("t.toml", REACH_PACK.replace(*edit))])
 
 
+def test_a_pack_extends_a_set_defined_elsewhere() -> None:
+    from bijak.rules import RulePackError
+
+    def book(extra: str):
+        return rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", PACK), ("x.toml", extra)])
+
+    linter = Linter(rulebook=book('[extend]\nnegasi = ["ojo"]\nt_kasar = ["bego"]\n'))
+    assert rules_fired(linter, "dasar bego") == ["t-kasar"]
+    assert rules_fired(linter, "ojo goblok") == []  # a negator now
+    assert rules_fired(Linter(rulebook=book("")), "ojo goblok") == ["t-kasar"]
+    with pytest.raises(RulePackError, match=r"x.toml: \[extend\] names unknown set 't_nope'"):
+        book('[extend]\nt_nope = ["a"]\n')
+
+
 @pytest.mark.parametrize(
     ("edit", "message"),
     [

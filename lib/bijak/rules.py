@@ -114,6 +114,8 @@ class RuleBook:
     senses: list[Sense] = field(default_factory=list)
     abbreviations: dict[str, str] = field(default_factory=dict)
     keep: set[str] = field(default_factory=set)
+    # (pack, set, words) a pack adds to a set defined in another pack ("[extend]")
+    extensions: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -140,6 +142,7 @@ def rulebook_from_packs(packs: Iterable[tuple[str, str]]) -> RuleBook:
         except tomllib.TOMLDecodeError as error:
             raise RulePackError(f"{name}: not valid TOML: {error}") from None
         _add_pack(book, name, data)
+    _apply_extensions(book)
     _check_references(book)
     return book
 
@@ -150,6 +153,8 @@ def _add_pack(book: RuleBook, name: str, data: dict[str, Any]) -> None:
         if set_name in book.sets:
             raise RulePackError(f"{name}: set {set_name!r} is defined twice")
         book.sets[set_name] = [str(w) for w in words]
+    for set_name, words in data.get("extend", {}).items():
+        book.extensions.append((name, set_name, [str(w) for w in words]))
     book.abbreviations.update(data.get("abbreviations", {}))
     book.keep.update(data.get("stems", {}).get("keep", []))
     for sense in data.get("sense", []):
@@ -167,6 +172,15 @@ def _add_pack(book: RuleBook, name: str, data: dict[str, Any]) -> None:
         )
     for raw in data.get("rule", []):
         book.rules.append(_parse_rule(name, raw, category))
+
+
+def _apply_extensions(book: RuleBook) -> None:
+    """A pack may add words to a shared set (``negasi``) or another pack's set without editing it;
+    what it extends must exist once every pack is read."""
+    for pack, set_name, words in book.extensions:
+        if set_name not in book.sets:
+            raise RulePackError(f"{pack}: [extend] names unknown set {set_name!r}")
+        book.sets[set_name].extend(w for w in words if w not in book.sets[set_name])
 
 
 def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
