@@ -45,6 +45,19 @@ def test_json_format_for_files(tmp_path: Path) -> None:
     assert findings[0]["text"] == "goblok" and findings[0]["reference"]
 
 
+def test_every_rule_keeps_each_rules_own_finding() -> None:
+    post = "Pak, dasar goblok"  # two kesantunan rules overlap: one problem by default
+
+    def rules(*flags: str) -> list[str]:
+        findings = json.loads(run("check", "--format", "json", *flags, stdin=post).stdout)["findings"]
+        return sorted(f["rule"] for f in findings)
+
+    assert len(rules()) == 1
+    assert len(rules("--every-rule")) > 1 and set(rules()) < set(rules("--every-rule"))
+    jsonl = run("check", "--jsonl", "--every-rule", stdin=json.dumps({"id": 1, "text": post}) + "\n")
+    assert len(json.loads(jsonl.stdout)["findings"]) == len(rules("--every-rule"))
+
+
 def test_text_format_reports_line_and_column(tmp_path: Path) -> None:
     post = tmp_path / "post.txt"
     post.write_text("Baris satu\n" + BAD, encoding="utf-8")

@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--employee-type", choices=("pns", "pppk", "non-asn"))
     check.add_argument("--sensitive-period", action="store_true",
                        help="a disaster or unrest is going on: empathy rules get stricter")
+    check.add_argument("--every-rule", action="store_true",
+                       help="one finding per rule, not one per problem (overlaps of a category kept)")
     check.set_defaults(run=_run_check)
 
     rules = commands.add_parser("rules", help="list the rules")
@@ -88,8 +90,11 @@ def _run_check(args: argparse.Namespace) -> int:
     }
     fail_on = Severity.parse(args.fail_on)
     if args.jsonl:
-        return _check_jsonl(linter, args.paths, context, fail_on)
-    results = [(path, text, linter.lint(text, context)) for path, text in _read_inputs(args.paths)]
+        return _check_jsonl(linter, args.paths, context, fail_on, args.every_rule)
+    results = [
+        (path, text, linter.lint(text, context, every_rule=args.every_rule))
+        for path, text in _read_inputs(args.paths)
+    ]
     _print_results(results, args.format, args.lang)
     worst = max((f.level for _, _, found in results for f in found), default=0)
     return 1 if worst >= fail_on else 0
@@ -158,7 +163,9 @@ def _print_results(results: list[tuple[str, str, list[Finding]]], fmt: str, lang
                 out.write(line + "\n")
 
 
-def _check_jsonl(linter: Linter, paths: list[str], context: dict[str, Any], fail_on: Severity) -> int:
+def _check_jsonl(
+    linter: Linter, paths: list[str], context: dict[str, Any], fail_on: Severity, every_rule: bool
+) -> int:
     """Stream: one output line per input line, same order, constant memory."""
     worst, broken = 0, 0
     out = sys.stdout
@@ -171,7 +178,7 @@ def _check_jsonl(linter: Linter, paths: list[str], context: dict[str, Any], fail
                 continue
             try:
                 line_context = {**context, **(record.get("context") or {})} or None
-                found = linter.lint(record["text"], line_context)
+                found = linter.lint(record["text"], line_context, every_rule=every_rule)
             except (ContextError, ValueError) as error:
                 broken += 1
                 reply = {"id": record.get("id"), "line": number, "error": str(error)}
