@@ -414,6 +414,12 @@ def test_adjacent_sense_sees_its_cue_in_the_next_sentence() -> None:
     assert rules_fired(linter, "Kalau belum bayar, celaka kau. Oke. Becanda") == ["t-ultimatum"]
 
 
+def test_a_single_anywhere_window_applies_to_every_group() -> None:
+    linter = reach_linter(REACH_PACK.replace('window = [2, "post"]', 'window = "sentence"'))
+    assert rules_fired(linter, "Aku dari dulu sudah tahu soal hutang itu") == ["t-tahu-rumah"]
+    assert rules_fired(linter, "Aku dari dulu sudah tahu. Soal hutang itu") == []
+
+
 def test_group_windows_and_order() -> None:
     linter = reach_linter()
     # "tahu" within 2 tokens after "aku"; "hutang" anywhere in the post after it
@@ -431,6 +437,8 @@ def test_group_windows_and_order() -> None:
         (('window = [2, "post"]', "window = [2]"), "window list needs one entry per signal group"),
         (('window = [2, "post"]', 'window = [2, "paragraf"]'), "window list needs one entry"),
         (('window = [2, "post"]', "window = [2, -1]"), "window list needs one entry"),
+        (('window = [2, "post"]', 'window = "kalimat"'), "window must be a token count"),
+        (('window = [2, "post"]', "window = -3"), "window must be a token count"),
         (('scope = "adjacent"\nwindow = 12', 'scope = "kalimat"'), "scope must be one of"),
         (('near = ["@t_lelucon"]\nscope = "adjacent"', 'near = ["@t_lelucon"]\nscope = "post"'),
          "sense .*scope must be sentence or adjacent"),

@@ -233,10 +233,15 @@ def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
 
 
 def _parse_windows(where: str, raw: Any, groups: int) -> tuple[int, tuple[int | str, ...]]:
-    """``window`` is a token count for every group, or a list with one entry per group after the
-    first; the rule's own window (for ``unless_near`` and escalation) is then the largest count."""
+    """``window`` is a token count or "sentence"/"post" for every group, or a list with one entry per
+    group after the first; the rule's own window (for ``unless_near`` and escalation) is then the
+    largest count (6 when there is none)."""
+    if raw in ANYWHERE:  # every group anywhere in the first hit's sentence, or in the post
+        return 6, (raw,) * (groups - 1)
+    if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 0:
+        return raw, ()
     if not isinstance(raw, list):
-        return int(raw), ()
+        raise RulePackError(f"{where}: window must be a token count, one of {', '.join(ANYWHERE)}, or a list")
     if len(raw) != groups - 1 or not all(_valid_window(w) for w in raw):
         raise RulePackError(
             f"{where}: window list needs one entry per signal group after the first "
