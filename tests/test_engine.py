@@ -414,6 +414,17 @@ def test_adjacent_sense_sees_its_cue_in_the_next_sentence() -> None:
     assert rules_fired(linter, "Kalau belum bayar, celaka kau. Oke. Becanda") == ["t-ultimatum"]
 
 
+def test_unless_window_keeps_exceptions_close_in_an_adjacent_rule() -> None:
+    reach = 'scope = "adjacent"\nwindow = 12'
+    exception = reach + '\nunless_near = ["@t_lelucon"]'
+    broad = reach_linter(REACH_PACK.replace(reach, exception))
+    close = reach_linter(REACH_PACK.replace(reach, exception + "\nunless_window = 2"))
+    post = "Kalau belum bayar. Jangan kaget. Becanda pun ada batasnya"
+    assert rules_fired(broad, post) == []  # the rule's window and scope: the next sentence counts
+    assert rules_fired(close, post) == ["t-ultimatum"]
+    assert rules_fired(close, "Kalau belum bayar. Jangan kaget wkwk") == []
+
+
 def test_a_single_anywhere_window_applies_to_every_group() -> None:
     linter = reach_linter(REACH_PACK.replace('window = [2, "post"]', 'window = "sentence"'))
     assert rules_fired(linter, "Aku dari dulu sudah tahu soal hutang itu") == ["t-tahu-rumah"]
@@ -439,6 +450,7 @@ def test_group_windows_and_order() -> None:
         (('window = [2, "post"]', "window = [2, -1]"), "window list needs one entry"),
         (('window = [2, "post"]', 'window = "kalimat"'), "window must be a token count"),
         (('window = [2, "post"]', "window = -3"), "window must be a token count"),
+        (('window = [2, "post"]', 'window = [2, "post"]\nunless_window = "dekat"'), "unless_window must be"),
         (('scope = "adjacent"\nwindow = 12', 'scope = "kalimat"'), "scope must be one of"),
         (('near = ["@t_lelucon"]\nscope = "adjacent"', 'near = ["@t_lelucon"]\nscope = "post"'),
          "sense .*scope must be sentence or adjacent"),

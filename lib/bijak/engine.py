@@ -626,7 +626,7 @@ class Linter:
         exceptions = (
             compiled.unless_near.hits(doc) if compiled.unless_near else None
         )
-        nearby = _nearby_sentences(rule)
+        nearby = _exception_reach(rule)
         for anchor in groups[0]:
             members = [anchor]
             for group, (window, sentences) in zip(groups[1:], compiled.reaches, strict=True):
@@ -637,7 +637,7 @@ class Linter:
             else:
                 if rule.negatable and _negated(doc, members):
                     continue
-                if exceptions and any(exceptions.near(m, rule.window, nearby) for m in members):
+                if exceptions and any(exceptions.near(m, *nearby) for m in members):
                     continue
                 yield members, self._severity(compiled, doc, members, flags)
 
@@ -714,6 +714,14 @@ def _reaches(rule: Rule) -> tuple[tuple[int, int | None], ...]:
         else:  # a post-wide rule has always ignored its token window
             reaches.append((ANYWHERE if scope is None else int(window), scope))
     return tuple(reaches)
+
+
+def _exception_reach(rule: Rule) -> tuple[int, int]:
+    """How far ``unless_near`` looks from each member, in tokens and sentences: its own
+    ``unless_window`` within the member's sentence, or as far as the rule's window and scope."""
+    if rule.unless_window is not None:
+        return rule.unless_window, 0
+    return rule.window, _nearby_sentences(rule)
 
 
 def _nearby_sentences(rule: Rule) -> int:

@@ -27,9 +27,9 @@ SCOPES = ("sentence", "adjacent", "post")
 ANYWHERE = ("sentence", "post")  # a group's window may be one of these instead of a token count
 RULE_KEYS = frozenset(
     {
-        "id", "severity", "signals", "window", "scope", "ordered", "negatable", "unless_near", "unless_post",
-        "requires", "escalate", "message", "message_en", "suggestion", "suggestion_en",
-        "reference", "examples", "category",
+        "id", "severity", "signals", "window", "scope", "ordered", "negatable", "unless_near",
+        "unless_window", "unless_post", "requires", "escalate", "message", "message_en", "suggestion",
+        "suggestion_en", "reference", "examples", "category",
     }
 )  # fmt: skip
 
@@ -80,6 +80,9 @@ class Rule:
     ordered: bool = False  # the other groups' hits must come after the first group's
     negatable: bool = True
     unless_near: tuple[str, ...] = ()
+    # how far from a member ``unless_near`` looks, in tokens and within the member's own sentence;
+    # None: the rule's window, and the neighbouring sentences too for an adjacent rule
+    unless_window: int | None = None
     unless_post: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     escalate: tuple[Escalation, ...] = ()
@@ -224,6 +227,7 @@ def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
         ordered=bool(raw.get("ordered", False)),
         negatable=bool(raw.get("negatable", True)),
         unless_near=tuple(raw.get("unless_near", ())),
+        unless_window=_parse_unless_window(where, raw.get("unless_window")),
         unless_post=tuple(raw.get("unless_post", ())),
         requires=requires,
         escalate=tuple(_parse_escalation(where, e) for e in raw.get("escalate", ())),
@@ -249,6 +253,14 @@ def _parse_windows(where: str, raw: Any, groups: int) -> tuple[int, tuple[int | 
         )
     counts = [w for w in raw if isinstance(w, int)]
     return (max(counts) if counts else 6), tuple(raw)
+
+
+def _parse_unless_window(where: str, raw: Any) -> int | None:
+    if raw is None:
+        return None
+    if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 0:
+        return raw
+    raise RulePackError(f"{where}: unless_window must be a token count")
 
 
 def _valid_window(window: Any) -> bool:
