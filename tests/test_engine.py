@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bijak import ConfigError, Linter
-from bijak.rules import load_rulebook, rulebook_from_packs
+from bijak.rules import RulePackError, load_rulebook, rulebook_from_packs
 
 PACK = """
 category = "flexing"
@@ -423,6 +423,35 @@ def test_unless_window_keeps_exceptions_close_in_an_adjacent_rule() -> None:
     assert rules_fired(broad, post) == []  # the rule's window and scope: the next sentence counts
     assert rules_fired(close, post) == ["t-ultimatum"]
     assert rules_fired(close, "Kalau belum bayar. Jangan kaget wkwk") == []
+
+
+def test_first_group_negation_ignores_a_negated_condition() -> None:
+    pack = """
+category = "ancaman"
+[sets]
+t_celaka = ["celaka", "sikat"]
+t_bayar = ["bayar", "datang"]
+[[rule]]
+id = "t-sikat"
+severity = "warning"
+signals = [["@t_celaka"], ["@t_bayar"]]
+negatable = "first-group"
+message = "m"
+message_en = "m"
+suggestion = "s"
+suggestion_en = "s"
+reference = "r"
+examples.bad = ["tidak bayar, sikat"]
+examples.good = ["bayar"]
+"""
+    first_group = reach_linter(pack)
+    earliest = reach_linter(pack.replace('negatable = "first-group"', "negatable = true"))
+    text = "Kalau tidak datang, sikat aja"
+    assert rules_fired(earliest, text) == []  # "tidak" before "datang", the earliest member
+    assert rules_fired(first_group, text) == ["t-sikat"]
+    assert rules_fired(first_group, "Kalau datang, jangan sikat") == []  # the call itself negated
+    with pytest.raises(RulePackError, match="negatable must be"):
+        reach_linter(pack.replace('negatable = "first-group"', 'negatable = "kadang"'))
 
 
 def test_a_single_anywhere_window_applies_to_every_group() -> None:

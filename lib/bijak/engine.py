@@ -635,7 +635,7 @@ class Linter:
                     break
                 members.append(partner)
             else:
-                if rule.negatable and _negated(doc, members):
+                if rule.negatable and _negated(doc, members if rule.negatable is True else members[:1]):
                     continue
                 if exceptions and any(exceptions.near(m, *nearby) for m in members):
                     continue

@@ -78,7 +78,10 @@ class Rule:
     # in the first hit's sentence / in the post); empty: ``window`` for every group
     windows: tuple[int | str, ...] = ()
     ordered: bool = False  # the other groups' hits must come after the first group's
-    negatable: bool = True
+    # True: a negator just before the earliest member cancels; "first-group": only one just before
+    # the first group's hit ("kalau nggak mau nemuin kita, sekap aja": the condition's negator
+    # does not cancel the call)
+    negatable: bool | str = True
     unless_near: tuple[str, ...] = ()
     # how far from a member ``unless_near`` looks, in tokens and within the member's own sentence;
     # None: the rule's window, and the neighbouring sentences too for an adjacent rule
@@ -225,7 +228,7 @@ def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
         scope=scope,
         windows=windows,
         ordered=bool(raw.get("ordered", False)),
-        negatable=bool(raw.get("negatable", True)),
+        negatable=_parse_negatable(where, raw.get("negatable", True)),
         unless_near=tuple(raw.get("unless_near", ())),
         unless_window=_parse_unless_window(where, raw.get("unless_window")),
         unless_post=tuple(raw.get("unless_post", ())),
@@ -253,6 +256,12 @@ def _parse_windows(where: str, raw: Any, groups: int) -> tuple[int, tuple[int | 
         )
     counts = [w for w in raw if isinstance(w, int)]
     return (max(counts) if counts else 6), tuple(raw)
+
+
+def _parse_negatable(where: str, raw: Any) -> bool | str:
+    if isinstance(raw, bool) or raw == "first-group":
+        return raw
+    raise RulePackError(f'{where}: negatable must be true, false or "first-group"')
 
 
 def _parse_unless_window(where: str, raw: Any) -> int | None:
