@@ -23,7 +23,7 @@ from .findings import Finding, Severity
 from .lexicon import Lexicon
 from .normalize import Normalized, normalize
 from .prefilter import DIGIT, LiteralFinder, Occurrences
-from .rules import Rule, RuleBook, RulePackError, Sense, load_rulebook
+from .rules import ANYWHERE_WINDOWS, Rule, RuleBook, RulePackError, Sense, load_rulebook
 from .tokens import Token, Tokenizer, squeeze
 
 MAX_TEXT = 2_000_000
@@ -200,6 +200,7 @@ class CompiledRule:
     rule: Rule
     groups: tuple[Signal, ...]
     reaches: tuple[tuple[int, int | None], ...]  # per group after the first: (tokens, sentences)
+    unless_reach: tuple[int, int]  # how far ``unless_near`` looks from each member, the same way
     unless_near: Signal | None
     unless_post: Signal | None
     escalate: tuple[tuple[Severity, Signal | None, str], ...]
@@ -389,6 +390,7 @@ class Linter:
             rule=rule,
             groups=tuple(self._signal(group) for group in rule.signals),
             reaches=_reaches(rule),
+            unless_reach=_exception_reach(rule),
             unless_near=self._signal(rule.unless_near) if rule.unless_near else None,
             unless_post=self._signal(rule.unless_post) if rule.unless_post else None,
             escalate=tuple(
@@ -626,7 +628,6 @@ class Linter:
         exceptions = (
             compiled.unless_near.hits(doc) if compiled.unless_near else None
         )
-        nearby = _exception_reach(rule)
         for anchor in groups[0]:
             members = [anchor]
             for group, (window, sentences) in zip(groups[1:], compiled.reaches, strict=True):
@@ -637,7 +638,7 @@ class Linter:
             else:
                 if rule.negatable and _negated(doc, members if rule.negatable is True else members[:1]):
                     continue
-                if exceptions and any(exceptions.near(m, *nearby) for m in members):
+                if exceptions and any(exceptions.near(m, *compiled.unless_reach) for m in members):
                     continue
                 yield members, self._severity(compiled, doc, members, flags)
 
@@ -709,7 +710,7 @@ def _reaches(rule: Rule) -> tuple[tuple[int, int | None], ...]:
     windows = rule.windows or (rule.window,) * (len(rule.signals) - 1)
     reaches: list[tuple[int, int | None]] = []
     for window in windows:
-        if window in ("sentence", "post"):
+        if window in ANYWHERE_WINDOWS:
             reaches.append((ANYWHERE, SENTENCE_REACH[str(window)]))
         else:  # a post-wide rule has always ignored its token window
             reaches.append((ANYWHERE if scope is None else int(window), scope))

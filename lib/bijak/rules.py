@@ -24,7 +24,8 @@ CONTEXT_FLAGS = frozenset(
 # How far apart in sentences a rule's signals may be: the same sentence, the sentence just before or
 # after too (a threat often states its condition in one sentence and its harm in the next), the post.
 SCOPES = ("sentence", "adjacent", "post")
-ANYWHERE = ("sentence", "post")  # a group's window may be one of these instead of a token count
+SENSE_SCOPES = ("sentence", "adjacent")
+ANYWHERE_WINDOWS = ("sentence", "post")  # a group's window may be one of these, not a token count
 RULE_KEYS = frozenset(
     {
         "id", "severity", "signals", "window", "scope", "ordered", "negatable", "unless_near",
@@ -165,7 +166,7 @@ def _add_pack(book: RuleBook, name: str, data: dict[str, Any]) -> None:
     book.keep.update(data.get("stems", {}).get("keep", []))
     for sense in data.get("sense", []):
         scope = sense.get("scope", "sentence")
-        if scope not in SCOPES[:2]:
+        if scope not in SENSE_SCOPES:
             raise RulePackError(f"{name}: sense {sense['words']}: scope must be sentence or adjacent")
         book.senses.append(
             Sense(
@@ -243,16 +244,17 @@ def _parse_windows(where: str, raw: Any, groups: int) -> tuple[int, tuple[int | 
     """``window`` is a token count or "sentence"/"post" for every group, or a list with one entry per
     group after the first; the rule's own window (for ``unless_near`` and escalation) is then the
     largest count (6 when there is none)."""
-    if raw in ANYWHERE:  # every group anywhere in the first hit's sentence, or in the post
+    anywhere = ", ".join(ANYWHERE_WINDOWS)
+    if raw in ANYWHERE_WINDOWS:  # every group anywhere in the first hit's sentence, or in the post
         return 6, (raw,) * (groups - 1)
-    if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 0:
+    if _token_count(raw):
         return raw, ()
     if not isinstance(raw, list):
-        raise RulePackError(f"{where}: window must be a token count, one of {', '.join(ANYWHERE)}, or a list")
-    if len(raw) != groups - 1 or not all(_valid_window(w) for w in raw):
+        raise RulePackError(f"{where}: window must be a token count, one of {anywhere}, or a list")
+    if len(raw) != groups - 1 or not all(w in ANYWHERE_WINDOWS or _token_count(w) for w in raw):
         raise RulePackError(
             f"{where}: window list needs one entry per signal group after the first "
-            f"({groups - 1}), each a token count or one of {', '.join(ANYWHERE)}"
+            f"({groups - 1}), each a token count or one of {anywhere}"
         )
     counts = [w for w in raw if isinstance(w, int)]
     return (max(counts) if counts else 6), tuple(raw)
@@ -265,15 +267,14 @@ def _parse_negatable(where: str, raw: Any) -> bool | str:
 
 
 def _parse_unless_window(where: str, raw: Any) -> int | None:
-    if raw is None:
-        return None
-    if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 0:
+    if raw is None or _token_count(raw):
         return raw
     raise RulePackError(f"{where}: unless_window must be a token count")
 
 
-def _valid_window(window: Any) -> bool:
-    return window in ANYWHERE or (isinstance(window, int) and not isinstance(window, bool) and window >= 0)
+def _token_count(value: Any) -> bool:
+    """A window in tokens: a whole number from 0 (TOML's true/false are no counts)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _parse_escalation(where: str, raw: dict[str, Any]) -> Escalation:
