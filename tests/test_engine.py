@@ -129,6 +129,52 @@ examples.good = ["mobil"]
     ]
 
 
+def test_phrases_sharing_first_words_each_match_through_any_root() -> None:
+    """Phrases with common first words end at different lengths; a later word may be inflected
+    ("rumahmu" reaches "rumah"), and a phrase needs every one of its words in order."""
+    pack = PACK.replace(
+        't_partai = ["gerindra"]',
+        't_partai = ["gerindra"]\nt_tahu = ["tahu rumah"]\n'
+        't_tahu_lengkap = ["tahu rumah kamu di mana", "tahu kantor"]',
+    ) + """
+[[rule]]
+id = "t-tahu"
+category = "ancaman"
+severity = "warning"
+signals = [["@t_tahu"]]
+message = "m"
+message_en = "m"
+suggestion = "s"
+suggestion_en = "s"
+reference = "r"
+examples.bad = ["aku tahu rumahmu"]
+examples.good = ["tahu bulat"]
+
+[[rule]]
+id = "t-tahu-lengkap"
+category = "kerahasiaan"
+severity = "warning"
+signals = [["@t_tahu_lengkap"]]
+message = "m"
+message_en = "m"
+suggestion = "s"
+suggestion_en = "s"
+reference = "r"
+examples.bad = ["tahu kantor"]
+examples.good = ["tahu bulat"]
+"""
+    linter = Linter(rulebook=rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", pack)]))
+    spans = lambda text: [(f.rule, f.text) for f in linter.lint(text)]  # noqa: E731
+    assert spans("Aku TAHU rumahmu") == [("t-tahu", "TAHU rumahmu")]
+    assert spans("aku tahu rumah kamu di mana, tahu kantor juga") == [
+        ("t-tahu", "tahu rumah"),
+        ("t-tahu-lengkap", "tahu rumah kamu di mana"),
+        ("t-tahu-lengkap", "tahu kantor"),
+    ]
+    assert spans("tahu kamu rumah di mana") == []
+    assert spans("beli tahu") == []
+
+
 def test_finding_span_is_exact_original_text(book) -> None:
     text = "😎 Baru BELI Rubicon 800jt"
     finding = Linter(rulebook=book).lint(text)[0]

@@ -20,7 +20,7 @@ from .config import Config, ConfigError
 from .context import Context
 from .demand import Demand
 from .findings import Finding, Severity
-from .lexicon import Lexicon
+from .lexicon import Lexicon, PhraseNode
 from .normalize import Normalized, normalize
 from .prefilter import DIGIT, LiteralFinder, Occurrences
 from .rules import ANYWHERE_WINDOWS, Rule, RuleBook, RulePackError, Sense, load_rulebook
@@ -497,7 +497,7 @@ class Linter:
     def _token_hits(self, doc: Document, entries: list[TokenEntry]) -> dict[str, list[Hit]]:
         """Every set's hits from the tokens themselves (words, phrases, built-ins); patterns come later."""
         found: dict[str, list[Hit]] = {}
-        tokens, roots, phrases = doc.tokens, doc.roots, self.lexicon.phrases
+        tokens, roots, trie = doc.tokens, doc.roots, self.lexicon.phrase_trie
         last = len(tokens) - 1
         for index, (_roots, names, phrase_roots) in enumerate(entries):
             if names:
@@ -506,9 +506,10 @@ class Linter:
                     found.setdefault(name, []).append(hit)
             if phrase_roots and index < last:
                 for root in phrase_roots:
-                    entries_ = [e for second in roots[index + 1] for e in phrases.get((root, second), ())]
-                    if entries_:
-                        self._phrase_hits(doc, index, entries_, found)
+                    for second in roots[index + 1]:
+                        node = trie.get((root, second))
+                        if node is not None:
+                            _phrase_hits(doc, index, index + 1, node, found)
         self._shouted_words(doc, found)
         return found
 
@@ -571,24 +572,6 @@ class Linter:
             if len(run) >= 2:
                 found.setdefault("_kapital", []).extend(run)
             run = []
-
-    @staticmethod
-    def _phrase_hits(
-        doc: Document,
-        index: int,
-        entries: list[tuple[tuple[str, ...], str]],
-        found: dict[str, list[Hit]],
-    ) -> None:
-        """The multi-word ``entries`` whose first two words start at token ``index`` and whose
-        other words follow (every phrase word is in the vocabulary, so a token matches one only
-        through its roots)."""
-        tokens, roots = doc.tokens, doc.roots
-        for keys, name in entries:
-            end = index + len(keys)
-            if end <= len(tokens) and all(keys[k] in roots[index + k] for k in range(2, len(keys))):
-                first, last = tokens[index], tokens[end - 1]
-                hit = Hit(index, end - 1, first.start, last.end, first.sentence)
-                found.setdefault(name, []).append(hit)
 
     def _disambiguate(self, doc: Document) -> None:
         """Take innocent readings out of sets before any rule sees them ("anjing peliharaan")."""
@@ -842,6 +825,20 @@ class CompiledPattern:
             if match is not None and match.end() > match.start():
                 resume = match.end()
                 yield match
+
+
+def _phrase_hits(doc: Document, index: int, last: int, node: PhraseNode, found: dict[str, list[Hit]]) -> None:
+    """The phrases starting at token ``index`` whose words up to token ``last`` led to ``node``:
+    those ending there, then, word by word, the longer ones the following tokens continue."""
+    if node.sets:
+        hit = Hit(index, last, doc.tokens[index].start, doc.tokens[last].end, doc.tokens[index].sentence)
+        for name in node.sets:
+            found.setdefault(name, []).append(hit)
+    if node.next and last + 1 < len(doc.tokens):
+        for root in doc.roots[last + 1]:
+            child = node.next.get(root)
+            if child is not None:
+                _phrase_hits(doc, index, last + 1, child, found)
 
 
 def _within(starts: list[int], regions: list[tuple[int, int, int]]) -> list[int]:

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import morph
 from .normalize import normalize
@@ -29,6 +30,9 @@ class Lexicon:
         default_factory=lambda: defaultdict(list)
     )
     phrase_starts: set[str] = field(default_factory=set)
+    # the same phrases as a trie below their first two words, so that a token matches only the
+    # phrases its roots continue (40,000 phrases; "tidak ada ..." alone starts 195 of them)
+    phrase_trie: dict[tuple[str, str], PhraseNode] = field(default_factory=dict)
     patterns: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     vocab: set[str] = field(default_factory=set)
     keep: frozenset[str] = frozenset()
@@ -74,6 +78,7 @@ class Lexicon:
         self.single = dict(self.single)
         self.phrases = dict(self.phrases)
         self.phrase_starts = {first for first, _second in self.phrases}
+        self.phrase_trie = {pair: _trie(entries) for pair, entries in self.phrases.items()}
         self.frozen_vocab = frozenset(self.vocab)
 
     def roots(self, token: Token) -> tuple[str, ...]:
@@ -114,6 +119,23 @@ class Lexicon:
             frozenset(n for n in self.single.get(m, ()) if not n.startswith("=")) for m in matches
         }
         return matches[0] if len(meanings) == 1 else None
+
+
+class PhraseNode(NamedTuple):
+    """The phrases that end here (their sets) and the words that continue longer ones."""
+
+    sets: tuple[str, ...]
+    next: dict[str, PhraseNode]
+
+
+def _trie(entries: list[tuple[tuple[str, ...], str]], depth: int = 2) -> PhraseNode:
+    """The node for phrases sharing their first ``depth`` words."""
+    ending = tuple(dict.fromkeys(name for keys, name in entries if len(keys) == depth))
+    longer: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for keys, name in entries:
+        if len(keys) > depth:
+            longer[keys[depth]].append((keys, name))
+    return PhraseNode(ending, {word: _trie(rest, depth + 1) for word, rest in longer.items()})
 
 
 def _inflected(word: str) -> bool:
