@@ -191,6 +191,23 @@ def test_negation_cancels_and_abbreviation_counts(book) -> None:
     assert rules_fired(linter, "stop bilang goblok") == []
 
 
+def test_an_acronym_in_capitals_is_a_name_not_an_abbreviation() -> None:
+    """"JGN" listed as an acronym: in capitals it is that name and negates nothing; typed in
+    small letters it is still "jangan"."""
+    shared = SHARED + '[acronyms]\nnames = ["JGN"]\n'
+    linter = Linter(rulebook=rulebook_from_packs([("_shared.toml", shared), ("test.toml", PACK)]))
+    assert rules_fired(linter, "jgn goblok") == []
+    assert rules_fired(linter, "Jgn goblok") == []
+    assert rules_fired(linter, "JGN goblok") == ["t-kasar"]
+    assert rules_fired(linter, "Kata 😎 JGN goblok") == ["t-kasar"]  # offsets mapped past an emoji
+
+
+def test_an_acronym_must_be_an_abbreviation() -> None:
+    shared = SHARED + '[acronyms]\nnames = ["bkn"]\n'
+    with pytest.raises(RulePackError, match="acronym 'bkn' is not an abbreviation"):
+        rulebook_from_packs([("_shared.toml", shared), ("test.toml", PACK)])
+
+
 def test_negation_stops_at_a_clause_break(book) -> None:
     assert rules_fired(Linter(rulebook=book), "jangan diam, goblok") == ["t-kasar"]
 

@@ -19,12 +19,14 @@ QUIET = [
     "Kunjungan kerja ke Kantor Bea Cukai Pasuruan.",
     "Jangan sebar hoaks ya, cek dulu ke sumber resmi.",
     "Stop bilang 'goblok' ke anak, itu melukai.",
+    "Info dari BKN: jadwal seleksi PPPK diundur, cek laman resmi BKN.",
     "KPK menetapkan mantan kepala dinas sebagai tersangka korupsi pengadaan.",
 ]
 FLAGGED = [
     ("Tgl 14 jangan lupa coblos nomor 2 ya!", "netralitas"),
     ("Baru beli Rubicon lagi dong 😎 #sultan", "flexing"),
     ("Dasar g0bl0k lo!", "kesantunan"),
+    ("Server BKN goblok, error terus!", "kesantunan"),  # the agency, not "bkn" (bukan)
 ]
 
 

@@ -471,6 +471,8 @@ class Linter:
     def _document(self, text: str) -> Document:
         norm = normalize(text)
         tokens, boundaries = self.tokenize.split(norm.text)
+        if self.book.acronyms:
+            _keep_acronyms(norm, tokens, self.book.acronyms)
         entries = [self._lookup(t) for t in tokens]
         roots = [entry.roots for entry in entries]
         doc = Document(
@@ -730,6 +732,16 @@ def reference_for(reference: str, employee: str) -> str:
 
 
 BUILTIN_SETS = {"mention": "_mention", "hashtag": "_hashtag", "number": "_number"}  # by token kind
+
+
+def _keep_acronyms(norm: Normalized, tokens: list[Token], acronyms: set[str]) -> None:
+    """An abbreviation typed in capitals that is also a name ("BKN", the civil service agency)
+    is that name, not slang ("bkn", bukan): its key stays the word itself."""
+    for token in tokens:
+        if token.raw in acronyms:
+            start, end = norm.to_original(token.start, token.end)
+            if norm.original[start:end].isupper():
+                token.key = squeeze(token.raw)
 
 
 def _token_hit(token: Token, index: int) -> Hit:

@@ -121,6 +121,8 @@ class RuleBook:
     senses: list[Sense] = field(default_factory=list)
     abbreviations: dict[str, str] = field(default_factory=dict)
     keep: set[str] = field(default_factory=set)
+    # abbreviations that, typed in capitals, are names: "BKN" is the agency, not "bkn" (bukan)
+    acronyms: set[str] = field(default_factory=set)
     # (pack, set, words) a pack adds to a set defined in another pack ("[extend]")
     extensions: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
@@ -164,6 +166,7 @@ def _add_pack(book: RuleBook, name: str, data: dict[str, Any]) -> None:
         book.extensions.append((name, set_name, [str(w) for w in words]))
     book.abbreviations.update(data.get("abbreviations", {}))
     book.keep.update(data.get("stems", {}).get("keep", []))
+    book.acronyms.update(str(w).lower() for w in data.get("acronyms", {}).get("names", []))
     for sense in data.get("sense", []):
         scope = sense.get("scope", "sentence")
         if scope not in SENSE_SCOPES:
@@ -295,6 +298,8 @@ def _check_references(book: RuleBook) -> None:
         _check_set_names(book, f"rule {rule.id}", items)
     for name, words in book.sets.items():
         _check_set_names(book, f"set {name}", words)
+    for word in sorted(book.acronyms - book.abbreviations.keys()):
+        raise RulePackError(f"acronym {word!r} is not an abbreviation: only abbreviations are expanded")
 
 
 def _check_set_names(book: RuleBook, owner: str, items: Iterable[str]) -> None:
