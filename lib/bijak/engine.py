@@ -580,21 +580,21 @@ class Linter:
         woken = {n for name in doc.sets.keys() & self.senses_by_set.keys() for n in self.senses_by_set[name]}
         for number in sorted(woken):  # in pack order, as a sense may clean another's cues
             sense, cue_signal, words = self.senses[number]
-            affected = [name for name in sense.sets if doc.sets.get(name)]
-            if not affected:
+            readings = {  # the hits this sense may take out, found before its cues are looked for
+                name: [h for h in doc.sets[name] if not words.isdisjoint(doc.roots[h.first])]
+                for name in sense.sets
+                if doc.sets.get(name)
+            }
+            if not any(readings.values()):
                 continue
             cues = cue_signal.hits(doc)
             if not cues:
                 continue
-            for name in affected:
-                doc.sets[name] = [
-                    h
-                    for h in doc.sets[name]
-                    if not (
-                        any(r in words for r in doc.roots[h.first])
-                        and cues.near(h, sense.window, SENTENCE_REACH[sense.scope]) is not None
-                    )
-                ]
+            reach = SENTENCE_REACH[sense.scope]
+            for name, hits in readings.items():
+                innocent = {h for h in hits if cues.near(h, sense.window, reach) is not None}
+                if innocent:
+                    doc.sets[name] = [h for h in doc.sets[name] if h not in innocent]
 
     def _matches(
         self, compiled: CompiledRule, doc: Document, flags: frozenset[str]
