@@ -11,6 +11,7 @@ import bisect
 import gc
 import re
 import time
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -498,14 +499,15 @@ class Linter:
 
     def _token_hits(self, doc: Document, entries: list[TokenEntry]) -> dict[str, list[Hit]]:
         """Every set's hits from the tokens themselves (words, phrases, built-ins); patterns come later."""
-        found: dict[str, list[Hit]] = {}
+        found: dict[str, list[Hit]] = defaultdict(list)
         tokens, roots, trie = doc.tokens, doc.roots, self.lexicon.phrase_trie
         last = len(tokens) - 1
         for index, (_roots, names, phrase_roots) in enumerate(entries):
             if names:
-                hit = _token_hit(tokens[index], index)
+                token = tokens[index]
+                hit = Hit(index, index, token.start, token.end, token.sentence)
                 for name in names:
-                    found.setdefault(name, []).append(hit)
+                    found[name].append(hit)
             if phrase_roots and index < last:
                 for root in phrase_roots:
                     for second in roots[index + 1]:
