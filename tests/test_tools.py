@@ -37,3 +37,19 @@ def test_shadowing_lists_a_derived_word_that_hides_another_sets_root() -> None:
     # "dibakar" is inflected, so it still reaches "bakar": not a case
     assert cases == [("kebakaran", "bakar", ["t_musibah"], ["t_aksi"])]
     assert [f.rule for f in linter.lint("rumah kebakaran")] == []  # what the report warns of
+
+
+def test_evaluate_counts_catches_and_names_the_rules_behind_false_alarms() -> None:
+    from bijak import Severity
+    from evaluate import score
+
+    rude = "Dasar goblok lo!"
+    result = score([
+        {"id": "a", "text": rude, "labels": []},
+        {"id": "b", "text": "Selamat pagi, semangat bekerja.", "labels": []},
+        {"id": "c", "text": rude, "labels": ["kesantunan"]},
+    ])
+    raised = {f.rule for f in Linter().lint(rude) if f.level >= Severity.WARNING}
+    assert (result.good, result.alarms, result.bad, result.caught["kesantunan"]) == (2, 1, 1, 1)
+    assert raised and set(result.alarm_rules) == raised
+    assert result.alarm_categories == {"kesantunan": 1}

@@ -33,7 +33,8 @@ class Score:
     caught: Counter[str] = field(default_factory=Counter)
     good: int = 0
     alarms: int = 0
-    alarm_categories: Counter[str] = field(default_factory=Counter)  # which rules cry wolf
+    alarm_categories: Counter[str] = field(default_factory=Counter)  # which categories cry wolf
+    alarm_rules: Counter[str] = field(default_factory=Counter)  # and which of their rules
     wrong_category: int = 0
     bad: int = 0
     misses: list[str] = field(default_factory=list)
@@ -67,6 +68,7 @@ def score(records: list[dict]) -> Score:
             if serious:
                 result.alarms += 1
                 result.alarm_categories.update(serious)
+                result.alarm_rules.update({f.rule for f in findings if f.level >= Severity.WARNING})
                 result.alarm_lines.append(line)
             continue
         result.bad += 1
@@ -99,6 +101,8 @@ def report(name: str, result: Score, show: set[str]) -> None:
     if result.alarms:
         by_category = ", ".join(f"{c} {n}" for c, n in result.alarm_categories.most_common())
         print(f"  raised by: {by_category}")
+        by_rule = ", ".join(f"{r} {n}" for r, n in result.alarm_rules.most_common())
+        print(f"  rules: {by_rule}")
     print(f"bad posts with an extra, unlabelled category: {result.wrong_category}/{result.bad}")
     for kind, lines in (("misses", result.misses), ("alarms", result.alarm_lines),
                         ("stray", result.stray_lines)):
