@@ -534,6 +534,22 @@ def test_group_windows_and_order() -> None:
     assert rules_fired(unordered, "Tahu aku. Soal hutang") == ["t-tahu-rumah"]
 
 
+def test_a_chain_measures_each_group_from_the_previous_one() -> None:
+    """Group 3 near group 2, wherever group 1 is: "aku ... tahu (2) ... hutang (3)"."""
+    windows = 'window = [2, "post"]'
+    star = reach_linter(REACH_PACK.replace(windows, "window = [2, 3]"))
+    chain = reach_linter(REACH_PACK.replace(windows, "window = [2, 3]\nchain = true"))
+    text = "Aku tahu kok soal hutang itu"  # "hutang" 4 tokens on from "aku", 3 from "tahu"
+    assert rules_fired(star, text) == []
+    assert rules_fired(chain, text) == ["t-tahu-rumah"]
+    assert rules_fired(chain, "Aku tahu. Hutang itu") == []  # each step keeps the sentence scope
+    assert rules_fired(chain, "Hutang itu, aku tahu") == []  # ordered: each after the previous
+    with pytest.raises(RulePackError, match="chain needs at least three signal groups"):
+        reach_linter(PACK.replace("window = 4\n", "window = 4\nchain = true\n", 1))
+    with pytest.raises(RulePackError, match="chain must be true or false"):
+        reach_linter(REACH_PACK.replace(windows, 'window = [2, 3]\nchain = "ya"'))
+
+
 @pytest.mark.parametrize(
     ("edit", "message"),
     [

@@ -618,7 +618,8 @@ class Linter:
         for anchor in groups[0]:
             members = [anchor]
             for group, (window, sentences) in zip(groups[1:], compiled.reaches, strict=True):
-                partner = group.near(anchor, window, sentences, after=rule.ordered)
+                origin = members[-1] if rule.chain else anchor
+                partner = group.near(origin, window, sentences, after=rule.ordered)
                 if partner is None:
                     break
                 members.append(partner)
@@ -691,8 +692,9 @@ class Linter:
 
 
 def _reaches(rule: Rule) -> tuple[tuple[int, int | None], ...]:
-    """How far each group after the first may be from the first group's hit, in tokens and in
-    sentences: the rule's scope and window, or the group's own window."""
+    """How far each group after the first may be from the first group's hit (in a ``chain``, from
+    the previous group's), in tokens and in sentences: the rule's scope and window, or the group's
+    own window."""
     scope = SENTENCE_REACH[rule.scope]
     windows = rule.windows or (rule.window,) * (len(rule.signals) - 1)
     reaches: list[tuple[int, int | None]] = []

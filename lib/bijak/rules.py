@@ -28,7 +28,7 @@ SENSE_SCOPES = ("sentence", "adjacent")
 ANYWHERE_WINDOWS = ("sentence", "post")  # a group's window may be one of these, not a token count
 RULE_KEYS = frozenset(
     {
-        "id", "severity", "signals", "window", "scope", "ordered", "negatable", "unless_near",
+        "id", "severity", "signals", "window", "scope", "ordered", "chain", "negatable", "unless_near",
         "unless_window", "unless_post", "requires", "escalate", "message", "message_en", "suggestion",
         "suggestion_en", "reference", "examples", "category",
     }
@@ -79,6 +79,9 @@ class Rule:
     # in the first hit's sentence / in the post); empty: ``window`` for every group
     windows: tuple[int | str, ...] = ()
     ordered: bool = False  # the other groups' hits must come after the first group's
+    # each group after the second is measured from the previous group's hit, not the first's:
+    # "aku tahu ... (2 tokens) ... rumahmu ... (3 tokens) ... malam ini" reads as one chain
+    chain: bool = False
     # True: a negator just before the earliest member cancels; "first-group": only one just before
     # the first group's hit ("kalau nggak mau nemuin kita, sekap aja": the condition's negator
     # does not cancel the call)
@@ -232,6 +235,7 @@ def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
         scope=scope,
         windows=windows,
         ordered=bool(raw.get("ordered", False)),
+        chain=_parse_chain(where, raw.get("chain", False), len(signals)),
         negatable=_parse_negatable(where, raw.get("negatable", True)),
         unless_near=tuple(raw.get("unless_near", ())),
         unless_window=_parse_unless_window(where, raw.get("unless_window")),
@@ -241,6 +245,15 @@ def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
         examples_bad=tuple(Example.parse(e) for e in examples["bad"]),
         examples_good=tuple(Example.parse(e) for e in examples["good"]),
     )
+
+
+def _parse_chain(where: str, raw: Any, groups: int) -> bool:
+    """A chain needs a third group: with two, every group is measured from the first anyway."""
+    if not isinstance(raw, bool):
+        raise RulePackError(f"{where}: chain must be true or false")
+    if raw and groups < 3:
+        raise RulePackError(f"{where}: chain needs at least three signal groups")
+    return raw
 
 
 def _parse_windows(where: str, raw: Any, groups: int) -> tuple[int, tuple[int | str, ...]]:
