@@ -248,6 +248,39 @@ def test_sense_words_are_read_like_set_words() -> None:
     assert rules_fired(linter, "anjing peliharaan sudah vaksin") == []
 
 
+def test_only_near_sense_keeps_a_word_only_in_its_cues_company() -> None:
+    """"coblos" stays in its set only within 3 tokens of a party word; the rule itself reaches 6."""
+    sense = (
+        '[[sense]]\nwords = ["coblos"]\nsets = ["t_dukung"]\nnear = ["@t_partai"]\nwindow = 3\n'
+        "only_near = true\n"
+    )
+    pack = PACK.replace("[[sense]]", sense + "\n[[sense]]", 1)
+    linter = Linter(rulebook=rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", pack)]))
+    plain = Linter(rulebook=rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", PACK)]))
+    far = "coblos dulu yang nomor gerindra"  # 4 tokens apart
+    assert rules_fired(plain, far) == ["t-dukung"]
+    assert rules_fired(linter, far) == []
+    assert rules_fired(linter, "ayo coblos gerindra") == ["t-dukung"]
+    assert rules_fired(linter, "dukung dulu yang nomor gerindra") == ["t-dukung"]  # other words stay
+
+
+@pytest.mark.parametrize(
+    ("sense", "message"),
+    [
+        ('sets = ["t_kasar"]\nnear = ["@t_hewan"]', "words must be a non-empty list"),
+        ('words = ["anjing"]\nsets = ["t_kasar"]\nnear = ["@t_hewan"]\nwindw = 3', "unknown keys"),
+        ('words = ["anjing"]\nsets = ["t_kasar"]\nnear = ["@t_hewan"]\nwindow = "3"', "whole number"),
+        ('words = ["anjing"]\nsets = ["t_kasar"]\nnear = ["@t_hewan"]\nscope = "post"', "sentence or adj"),
+        ('words = ["anjing"]\nsets = ["t_kasar"]\nnear = ["@t_hewan"]\nonly_near = 1', "true or false"),
+        ('words = ["anjing"]\nsets = ["t_kasr"]\nnear = ["@t_hewan"]', "unknown set @t_kasr"),
+    ],
+)
+def test_a_malformed_sense_is_a_clear_pack_error(sense: str, message: str) -> None:
+    pack = PACK + "\n[[sense]]\n" + sense + "\n"
+    with pytest.raises(RulePackError, match=message):
+        rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", pack)])
+
+
 def test_escalation_near_mention(book) -> None:
     linter = Linter(rulebook=book)
     assert [f.severity for f in linter.lint("@andi goblok")] == ["error"]

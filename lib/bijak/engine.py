@@ -578,7 +578,8 @@ class Linter:
             run = []
 
     def _disambiguate(self, doc: Document) -> None:
-        """Take innocent readings out of sets before any rule sees them ("anjing peliharaan")."""
+        """Take innocent readings out of sets before any rule sees them ("anjing peliharaan"), and
+        words that count only in a cue's company out of it when no cue is near."""
         woken = {n for name in doc.sets.keys() & self.senses_by_set.keys() for n in self.senses_by_set[name]}
         for number in sorted(woken):  # in pack order, as a sense may clean another's cues
             sense, cue_signal, words = self.senses[number]
@@ -590,13 +591,13 @@ class Linter:
             if not any(readings.values()):
                 continue
             cues = cue_signal.hits(doc)
-            if not cues:
+            if not cues and not sense.only_near:
                 continue
             reach = SENTENCE_REACH[sense.scope]
             for name, hits in readings.items():
-                innocent = {h for h in hits if cues.near(h, sense.window, reach) is not None}
-                if innocent:
-                    doc.sets[name] = [h for h in doc.sets[name] if h not in innocent]
+                leave = {h for h in hits if (cues.near(h, sense.window, reach) is None) is sense.only_near}
+                if leave:
+                    doc.sets[name] = [h for h in doc.sets[name] if h not in leave]
 
     def _matches(
         self, compiled: CompiledRule, doc: Document, flags: frozenset[str]

@@ -108,13 +108,16 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Sense:
-    """A reading that takes ``words`` out of ``sets`` when a cue is near ("daging babi")."""
+    """A reading that takes ``words`` out of ``sets`` when a cue is near ("daging babi"), or, with
+    ``only_near``, when none is: the word counts only in the cue's company ("kursi" is a seat in
+    parliament only near election words)."""
 
     words: tuple[str, ...]
     sets: tuple[str, ...]
     near: tuple[str, ...]
     window: int = 3
     scope: str = "sentence"  # or "adjacent": a cue in the sentence before or after counts too
+    only_near: bool = False
 
 
 @dataclass(slots=True)
@@ -171,20 +174,34 @@ def _add_pack(book: RuleBook, name: str, data: dict[str, Any]) -> None:
     book.keep.update(data.get("stems", {}).get("keep", []))
     book.acronyms.update(str(w).lower() for w in data.get("acronyms", {}).get("names", []))
     for sense in data.get("sense", []):
-        scope = sense.get("scope", "sentence")
-        if scope not in SENSE_SCOPES:
-            raise RulePackError(f"{name}: sense {sense['words']}: scope must be sentence or adjacent")
-        book.senses.append(
-            Sense(
-                tuple(sense["words"]),
-                tuple(sense["sets"]),
-                tuple(sense["near"]),
-                int(sense.get("window", 3)),
-                scope,
-            )
-        )
+        book.senses.append(_parse_sense(name, sense))
     for raw in data.get("rule", []):
         book.rules.append(_parse_rule(name, raw, category))
+
+
+SENSE_KEYS = frozenset({"words", "sets", "near", "window", "scope", "only_near"})
+
+
+def _parse_sense(pack: str, raw: dict[str, Any]) -> Sense:
+    where = f"{pack}: sense {raw.get('words', '?')}"
+    unknown = set(raw) - SENSE_KEYS
+    if unknown:
+        raise RulePackError(f"{where}: unknown keys {sorted(unknown)}")
+    for key in ("words", "sets", "near"):
+        value = raw.get(key)
+        if not value or not isinstance(value, list):
+            raise RulePackError(f"{where}: {key} must be a non-empty list")
+    scope = raw.get("scope", "sentence")
+    if scope not in SENSE_SCOPES:
+        raise RulePackError(f"{where}: scope must be sentence or adjacent")
+    window = raw.get("window", 3)
+    if not _token_count(window):
+        raise RulePackError(f"{where}: window must be a whole number of tokens")
+    only_near = raw.get("only_near", False)
+    if not isinstance(only_near, bool):
+        raise RulePackError(f"{where}: only_near must be true or false")
+    words, sets, near = (tuple(str(item) for item in raw[key]) for key in ("words", "sets", "near"))
+    return Sense(words, sets, near, window, scope, only_near)
 
 
 def _apply_extensions(book: RuleBook) -> None:
@@ -311,6 +328,9 @@ def _check_references(book: RuleBook) -> None:
         _check_set_names(book, f"rule {rule.id}", items)
     for name, words in book.sets.items():
         _check_set_names(book, f"set {name}", words)
+    for sense in book.senses:
+        owner = f"sense {list(sense.words)}"
+        _check_set_names(book, owner, [*sense.near, *(f"@{name}" for name in sense.sets)])
     for word in sorted(book.acronyms - book.abbreviations.keys()):
         raise RulePackError(f"acronym {word!r} is not an abbreviation: only abbreviations are expanded")
 
