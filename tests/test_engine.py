@@ -202,6 +202,15 @@ def test_an_acronym_in_capitals_is_a_name_not_an_abbreviation() -> None:
     assert rules_fired(linter, "Kata 😎 JGN goblok") == ["t-kasar"]  # offsets mapped past an emoji
 
 
+def test_a_set_word_in_capitals_meets_the_acronym_in_capitals() -> None:
+    """Set words are read like posts: "ruang JGN" in a pack is the acronym, "ruang jgn" is not."""
+    shared = SHARED + '[acronyms]\nnames = ["JGN"]\n'
+    pack = PACK.replace('t_merek = ["rubicon"', 't_merek = ["ruang JGN", "rubicon"')
+    linter = Linter(rulebook=rulebook_from_packs([("_shared.toml", shared), ("test.toml", pack)]))
+    assert rules_fired(linter, "beli ruang JGN") == ["t-combo"]
+    assert rules_fired(linter, "beli ruang jgn") == []
+
+
 def test_an_acronym_must_be_an_abbreviation() -> None:
     shared = SHARED + '[acronyms]\nnames = ["bkn"]\n'
     with pytest.raises(RulePackError, match="acronym 'bkn' is not an abbreviation"):

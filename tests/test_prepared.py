@@ -54,7 +54,10 @@ def test_entries_are_found_only_by_what_they_were_computed_from(built: dict) -> 
     ready = prepared.Prepared(built)
     assert ready.pack('category = "flexing"\n') == {"category": "flexing"}  # not a shipped pack
     assert ready.analysis(r"\bbaru sekali\b") == analyse(r"\bbaru sekali\b")
-    assert ready.word_keys({"yg": "yang"}) == {}  # keys made under another abbreviation table
+    assert ready.word_keys({"yg": "yang"}, frozenset()) == {}  # keys made under another abbreviation table
+    shipped = Linter().book
+    assert ready.word_keys(shipped.abbreviations, frozenset(shipped.acronyms))
+    assert ready.word_keys(shipped.abbreviations, frozenset()) == {}  # or other acronyms
 
 
 def test_outdated_or_damaged_file_is_ignored(built: dict, tmp_path) -> None:

@@ -25,7 +25,7 @@ from .lexicon import Lexicon, PhraseNode
 from .normalize import Normalized, normalize
 from .prefilter import DIGIT, LiteralFinder, Occurrences
 from .rules import ANYWHERE_WINDOWS, Rule, RuleBook, RulePackError, Sense, load_rulebook
-from .tokens import Token, Tokenizer, squeeze
+from .tokens import Token, Tokenizer, keep_acronyms, squeeze
 
 MAX_TEXT = 2_000_000
 MAX_REMEMBERED = 200_000  # distinct word forms whose look-ups are kept
@@ -220,6 +220,7 @@ class Linter:
         self.config = config if isinstance(config, Config) else Config.from_dict(config or {})
         self.backend = regex_backend or regexp.default_backend()
         self.book = rulebook or load_rulebook()
+        self.acronyms = frozenset(self.book.acronyms)
         self._check_rule_ids()
         self.lexicon = self._build_lexicon()
         self.compiled_patterns: dict[str, CompiledPattern] = {}
@@ -258,7 +259,8 @@ class Linter:
         lexicon = Lexicon(
             keep=frozenset(self.book.keep),
             abbreviations=self.book.abbreviations,
-            known_keys=prepared.shipped().word_keys(self.book.abbreviations),
+            acronyms=self.acronyms,
+            known_keys=prepared.shipped().word_keys(self.book.abbreviations, self.acronyms),
         )
         extra = {
             "calon": self.config.candidates,
@@ -472,8 +474,8 @@ class Linter:
     def _document(self, text: str) -> Document:
         norm = normalize(text)
         tokens, boundaries = self.tokenize.split(norm.text)
-        if self.book.acronyms:
-            _keep_acronyms(norm, tokens, self.book.acronyms)
+        if self.acronyms:
+            keep_acronyms(norm.original, norm.to_original, tokens, self.acronyms)
         entries = [self._lookup(t) for t in tokens]
         roots = [entry.roots for entry in entries]
         doc = Document(
@@ -737,16 +739,6 @@ def reference_for(reference: str, employee: str) -> str:
 
 
 BUILTIN_SETS = {"mention": "_mention", "hashtag": "_hashtag", "number": "_number"}  # by token kind
-
-
-def _keep_acronyms(norm: Normalized, tokens: list[Token], acronyms: set[str]) -> None:
-    """An abbreviation typed in capitals that is also a name ("BKN", the civil service agency)
-    is that name, not slang ("bkn", bukan): its key stays the word itself."""
-    for token in tokens:
-        if token.raw in acronyms:
-            start, end = norm.to_original(token.start, token.end)
-            if norm.original[start:end].isupper():
-                token.key = squeeze(token.raw)
 
 
 def _token_hit(token: Token, index: int) -> Hit:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from . import morph
 from .normalize import normalize
-from .tokens import Token, Tokenizer, squeeze
+from .tokens import Token, Tokenizer, keep_acronyms, squeeze
 
 # Roots shorter than this are reached only by removing suffixes ("tainya"), never prefixes:
 # with no dictionary of ordinary words, "menaikkan" would otherwise reach "taik".
@@ -37,6 +37,7 @@ class Lexicon:
     vocab: set[str] = field(default_factory=set)
     keep: frozenset[str] = frozenset()
     abbreviations: dict[str, str] = field(default_factory=dict)
+    acronyms: frozenset[str] = frozenset()
     frozen_vocab: frozenset[str] = frozenset()
     tokenizer: Tokenizer | None = None
     # keys of every word added, given ones (computed at wheel build time) taken as they are
@@ -70,7 +71,10 @@ class Lexicon:
             else:
                 if self.tokenizer is None:
                     self.tokenizer = Tokenizer(self.abbreviations)
-                keys = tuple(t.key for t in self.tokenizer(normalize(item).text))
+                norm = normalize(item)
+                tokens = self.tokenizer(norm.text)
+                keep_acronyms(norm.original, norm.to_original, tokens, self.acronyms)
+                keys = tuple(t.key for t in tokens)
             self.word_keys[item] = keys
         return keys
 

@@ -48,13 +48,17 @@ class Prepared:
             tuple(frozenset(s) for s in mandatory),
         )
 
-    def word_keys(self, abbreviations: dict[str, str]) -> dict[str, list[str]]:
-        """Lexicon keys of set words, valid only under this abbreviation table."""
-        return self.words.get(digest(json.dumps(abbreviations, sort_keys=True)), {})
+    def word_keys(self, abbreviations: dict[str, str], acronyms: frozenset[str]) -> dict[str, list[str]]:
+        """Lexicon keys of set words, valid only under this abbreviation table and acronym list."""
+        return self.words.get(_words_digest(abbreviations, acronyms), {})
 
 
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _words_digest(abbreviations: dict[str, str], acronyms: frozenset[str]) -> str:
+    return digest(json.dumps([abbreviations, sorted(acronyms)], sort_keys=True))
 
 
 def source_digest() -> str:
@@ -110,7 +114,7 @@ def build() -> dict[str, Any]:
             for pattern, c in linter.compiled_patterns.items()
         },
         "words": {
-            digest(json.dumps(lexicon.abbreviations, sort_keys=True)): {
+            _words_digest(lexicon.abbreviations, lexicon.acronyms): {
                 item: list(keys) for item, keys in lexicon.word_keys.items()
             }
         },

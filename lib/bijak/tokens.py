@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
@@ -115,6 +116,18 @@ class Tokenizer:
         if expanded is None:  # ("yggg", "gaaak") are read through their squeezed form
             expanded = self.abbreviations.get(key, key) if _STRETCHED.search(raw) else key
         return lead, raw, expanded, kind, len(surface)
+
+
+def keep_acronyms(original: str, to_original: Callable[[int, int], tuple[int, int]], tokens: list[Token],
+                  acronyms: frozenset[str]) -> None:
+    """An abbreviation typed in capitals that is also a name ("BKN", the civil service agency)
+    is that name, not slang ("bkn", bukan): its key stays the word itself. Set words go through
+    this too, so "ruang TU" in a pack meets "ruang TU" in a post."""
+    for token in tokens:
+        if token.raw in acronyms:
+            start, end = to_original(token.start, token.end)
+            if original[start:end].isupper():
+                token.key = squeeze(token.raw)
 
 
 def tokenize(text: str, abbreviations: dict[str, str] | None = None) -> list[Token]:
