@@ -202,6 +202,17 @@ def test_an_acronym_in_capitals_is_a_name_not_an_abbreviation() -> None:
     assert rules_fired(linter, "Kata 😎 JGN goblok") == ["t-kasar"]  # offsets mapped past an emoji
 
 
+def test_a_candidate_is_also_a_title_and_one_part_of_the_name() -> None:
+    shared = SHARED + '[candidates]\ntitles = ["pak", "bu"]\n'
+    book = rulebook_from_packs([("_shared.toml", shared), ("test.toml", PACK)])
+    linter = Linter({"election": {"candidates": ["Wulan Sari Dewi", "Jokowi"]}}, rulebook=book)
+    assert rules_fired(linter, "coblos Wulan Sari Dewi") == ["t-dukung"]
+    assert rules_fired(linter, "coblos Bu Wulan") == ["t-dukung"]
+    assert rules_fired(linter, "ayo coblos bu dewi ya") == ["t-dukung"]
+    assert rules_fired(linter, "coblos Wulan") == []  # a first name alone is anyone's
+    assert rules_fired(linter, "coblos Jokowi") == ["t-dukung"]
+
+
 def test_a_set_word_in_capitals_meets_the_acronym_in_capitals() -> None:
     """Set words are read like posts: "ruang JGN" in a pack is the acronym, "ruang jgn" is not."""
     shared = SHARED + '[acronyms]\nnames = ["JGN"]\n'

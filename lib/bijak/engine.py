@@ -263,7 +263,7 @@ class Linter:
             known_keys=prepared.shipped().word_keys(self.book.abbreviations, self.acronyms),
         )
         extra = {
-            "calon": self.config.candidates,
+            "calon": candidate_names(self.config.candidates, self.book.candidate_titles),
             "tagar_kampanye": self.config.hashtags,
             "kode_rahasia": self.config.confidential_terms,
             "partai": self.config.parties,
@@ -728,6 +728,17 @@ EMPLOYEE_BASIS = {
     "pppk": "bagi PPPK: UU 20/2023 tentang ASN dan perjanjian kerja PPPK",
     "non-asn": "bagi pegawai non-ASN: SE MenPANRB 01/2023 dan aturan instansi",
 }
+
+
+def candidate_names(candidates: Iterable[str], titles: Iterable[str]) -> list[str]:
+    """Each configured candidate, and each part of a longer name after a title ("Bu Wulan" for
+    "Wulan Sari Dewi"): posts rarely spell out a full name, and a bare first name is anyone's."""
+    names = list(candidates)
+    for name in candidates:
+        parts = [part for part in re.split(r"[\s.,]+", name) if len(part) >= 3]
+        if len(parts) > 1:
+            names += [f"{title} {part}" for part in parts for title in titles]
+    return names
 
 
 def reference_for(reference: str, employee: str) -> str:

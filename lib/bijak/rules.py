@@ -129,6 +129,8 @@ class RuleBook:
     keep: set[str] = field(default_factory=set)
     # abbreviations that, typed in capitals, are names: "BKN" is the agency, not "bkn" (bukan)
     acronyms: set[str] = field(default_factory=set)
+    # titles before one part of a configured candidate's name ("Pak Budi" for "Budi Santoso")
+    candidate_titles: list[str] = field(default_factory=list)
     # (pack, set, words) a pack adds to a set defined in another pack ("[extend]")
     extensions: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
@@ -173,6 +175,7 @@ def _add_pack(book: RuleBook, name: str, data: dict[str, Any]) -> None:
     book.abbreviations.update(data.get("abbreviations", {}))
     book.keep.update(data.get("stems", {}).get("keep", []))
     book.acronyms.update(str(w).lower() for w in data.get("acronyms", {}).get("names", []))
+    book.candidate_titles += [str(w) for w in data.get("candidates", {}).get("titles", [])]
     for sense in data.get("sense", []):
         book.senses.append(_parse_sense(name, sense))
     for raw in data.get("rule", []):
