@@ -587,6 +587,18 @@ def test_group_windows_and_order() -> None:
     assert rules_fired(unordered, "Tahu aku. Soal hutang") == ["t-tahu-rumah"]
 
 
+def test_ordered_per_group_orders_only_the_groups_it_names() -> None:
+    """[true, false]: "tahu" must follow "aku"; the debt may come before or after."""
+    both = reach_linter()
+    second_only = reach_linter(REACH_PACK.replace("ordered = true", "ordered = [true, false]"))
+    text = "Soal hutang. Aku tahu"
+    assert rules_fired(both, text) == []
+    assert rules_fired(second_only, text) == ["t-tahu-rumah"]
+    assert rules_fired(second_only, "Soal hutang. Tahu aku") == []  # "tahu" before "aku"
+    with pytest.raises(RulePackError, match="ordered must be true, false or a list of one flag"):
+        reach_linter(REACH_PACK.replace("ordered = true", "ordered = [true]"))
+
+
 def test_a_chain_measures_each_group_from_the_previous_one() -> None:
     """Group 3 near group 2, wherever group 1 is: "aku ... tahu (2) ... hutang (3)"."""
     windows = 'window = [2, "post"]'

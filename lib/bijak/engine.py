@@ -201,6 +201,7 @@ class CompiledRule:
     rule: Rule
     groups: tuple[Signal, ...]
     reaches: tuple[tuple[int, int | None], ...]  # per group after the first: (tokens, sentences)
+    orders: tuple[bool, ...]  # per group after the first: must it come after its origin's hit?
     unless_reach: tuple[int, int]  # how far ``unless_near`` looks from each member, the same way
     unless_near: Signal | None
     unless_post: Signal | None
@@ -393,6 +394,7 @@ class Linter:
             rule=rule,
             groups=tuple(self._signal(group) for group in rule.signals),
             reaches=_reaches(rule),
+            orders=_orders(rule),
             unless_reach=_exception_reach(rule),
             unless_near=self._signal(rule.unless_near) if rule.unless_near else None,
             unless_post=self._signal(rule.unless_post) if rule.unless_post else None,
@@ -620,9 +622,10 @@ class Linter:
         )
         for anchor in groups[0]:
             members = [anchor]
-            for group, (window, sentences) in zip(groups[1:], compiled.reaches, strict=True):
+            steps = zip(groups[1:], compiled.reaches, compiled.orders, strict=True)
+            for group, (window, sentences), after in steps:
                 origin = members[-1] if rule.chain else anchor
-                partner = group.near(origin, window, sentences, after=rule.ordered)
+                partner = group.near(origin, window, sentences, after=after)
                 if partner is None:
                     break
                 members.append(partner)
@@ -707,6 +710,13 @@ def _reaches(rule: Rule) -> tuple[tuple[int, int | None], ...]:
         else:  # a post-wide rule has always ignored its token window
             reaches.append((ANYWHERE if scope is None else int(window), scope))
     return tuple(reaches)
+
+
+def _orders(rule: Rule) -> tuple[bool, ...]:
+    """Per group after the first, whether its hit must follow (``ordered`` as one flag or a list)."""
+    if isinstance(rule.ordered, tuple):
+        return rule.ordered
+    return (rule.ordered,) * (len(rule.signals) - 1)
 
 
 def _exception_reach(rule: Rule) -> tuple[int, int]:

@@ -78,7 +78,9 @@ class Rule:
     # per group after the first: tokens from the first group's hit, or "sentence"/"post" (anywhere
     # in the first hit's sentence / in the post); empty: ``window`` for every group
     windows: tuple[int | str, ...] = ()
-    ordered: bool = False  # the other groups' hits must come after the first group's
+    # the other groups' hits must come after the first group's (in a chain, the previous group's);
+    # or one flag per group after the first: [true, false] orders only the second group
+    ordered: bool | tuple[bool, ...] = False
     # each group after the second is measured from the previous group's hit, not the first's:
     # "aku tahu ... (2 tokens) ... rumahmu ... (3 tokens) ... malam ini" reads as one chain
     chain: bool = False
@@ -254,7 +256,7 @@ def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
         window=window,
         scope=scope,
         windows=windows,
-        ordered=bool(raw.get("ordered", False)),
+        ordered=_parse_ordered(where, raw.get("ordered", False), len(signals)),
         chain=_parse_chain(where, raw.get("chain", False), len(signals)),
         negatable=_parse_negatable(where, raw.get("negatable", True)),
         unless_near=tuple(raw.get("unless_near", ())),
@@ -264,6 +266,17 @@ def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
         escalate=tuple(_parse_escalation(where, e) for e in raw.get("escalate", ())),
         examples_bad=tuple(Example.parse(e) for e in examples["bad"]),
         examples_good=tuple(Example.parse(e) for e in examples["good"]),
+    )
+
+
+def _parse_ordered(where: str, raw: Any, groups: int) -> bool | tuple[bool, ...]:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, list) and len(raw) == groups - 1 and all(isinstance(flag, bool) for flag in raw):
+        return tuple(raw)
+    raise RulePackError(
+        f"{where}: ordered must be true, false or a list of one flag per signal group after the first"
+        f" ({groups - 1})"
     )
 
 
