@@ -261,6 +261,16 @@ def test_sense_takes_innocent_reading_out(book) -> None:
     assert rules_fired(linter, "dasar anjing") == ["t-kasar"]
 
 
+def test_a_sense_cleans_the_sets_that_include_its_set_too() -> None:
+    """"anjing peliharaan" leaves t_kasar, and so @t_makian, which includes it, no longer has it."""
+    kasar = 't_kasar = ["goblok", "anjing"]'
+    pack = PACK.replace(kasar, kasar + '\nt_makian = ["@t_kasar"]')
+    pack = pack.replace('signals = [["@t_kasar"]]', 'signals = [["@t_makian"]]')
+    linter = Linter(rulebook=rulebook_from_packs([("_shared.toml", SHARED), ("test.toml", pack)]))
+    assert rules_fired(linter, "anjing peliharaan sudah vaksin") == []
+    assert rules_fired(linter, "dasar anjing") == ["t-kasar"]
+
+
 def test_sense_words_are_read_like_set_words() -> None:
     """A sense word in capitals or with a doubled letter ("Bhinneka") meets the squeezed roots."""
     pack = PACK.replace('words = ["anjing"]', 'words = ["Anjiing"]')

@@ -600,8 +600,10 @@ class Linter:
             reach = SENTENCE_REACH[sense.scope]
             for name, hits in readings.items():
                 leave = {h for h in hits if (cues.near(h, sense.window, reach) is None) is sense.only_near}
-                if leave:
-                    doc.sets[name] = [h for h in doc.sets[name] if h not in leave]
+                if leave:  # out of the set, and out of every set that includes it ("@kasar")
+                    for cleaned in (name, *self.included_by.get(name, ())):
+                        if doc.sets.get(cleaned):
+                            doc.sets[cleaned] = [h for h in doc.sets[cleaned] if h not in leave]
 
     def _matches(
         self, compiled: CompiledRule, doc: Document, flags: frozenset[str]
