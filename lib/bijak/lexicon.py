@@ -25,7 +25,7 @@ SHORT_ROOT = 5
 @dataclass(slots=True)
 class Lexicon:
     single: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    # phrases indexed by their first two words: common first words ("di", "yang") stay cheap
+    # phrases indexed by their first two words while sets are added (emptied by ``freeze``)
     phrases: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = field(
         default_factory=lambda: defaultdict(list)
     )
@@ -80,9 +80,10 @@ class Lexicon:
 
     def freeze(self) -> None:
         self.single = dict(self.single)
-        self.phrases = dict(self.phrases)
         self.phrase_starts = {first for first, _second in self.phrases}
-        self.phrase_trie = {pair: _trie(entries) for pair, entries in self.phrases.items()}
+        shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct set list
+        self.phrase_trie = {pair: _trie(entries, shared) for pair, entries in self.phrases.items()}
+        self.phrases = {}  # the trie holds them now; in the extension every megabyte counts
         self.frozen_vocab = frozenset(self.vocab)
 
     def roots(self, token: Token) -> tuple[str, ...]:
@@ -132,14 +133,20 @@ class PhraseNode(NamedTuple):
     next: dict[str, PhraseNode]
 
 
-def _trie(entries: list[tuple[tuple[str, ...], str]], depth: int = 2) -> PhraseNode:
+_NO_CONTINUATION: dict[str, PhraseNode] = {}  # shared by every leaf, never written to
+
+
+def _trie(
+    entries: list[tuple[tuple[str, ...], str]], shared: dict[tuple[str, ...], tuple[str, ...]], depth: int = 2
+) -> PhraseNode:
     """The node for phrases sharing their first ``depth`` words."""
     ending = tuple(dict.fromkeys(name for keys, name in entries if len(keys) == depth))
     longer: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for keys, name in entries:
         if len(keys) > depth:
             longer[keys[depth]].append((keys, name))
-    return PhraseNode(ending, {word: _trie(rest, depth + 1) for word, rest in longer.items()})
+    following = {word: _trie(rest, shared, depth + 1) for word, rest in longer.items()}
+    return PhraseNode(shared.setdefault(ending, ending), following or _NO_CONTINUATION)
 
 
 def _inflected(word: str) -> bool:
