@@ -11,7 +11,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 from . import morph
 from .normalize import normalize
@@ -25,13 +24,10 @@ SHORT_ROOT = 5
 @dataclass(slots=True)
 class Lexicon:
     single: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    # phrases indexed by their first two words while sets are added (emptied by ``freeze``)
-    phrases: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
     phrase_starts: set[str] = field(default_factory=set)
-    # the same phrases as a trie below their first two words, so that a token matches only the
-    # phrases its roots continue (40,000 phrases; "tidak ada ..." alone starts 195 of them)
+    # multi-word entries as a trie below their first two words, so that a token matches only the
+    # phrases its roots continue (40,000 phrases; "tidak ada ..." alone starts 195 of them); built
+    # as sets are added, with no second copy: in the extension every megabyte counts
     phrase_trie: dict[tuple[str, str], PhraseNode] = field(default_factory=dict)
     patterns: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     vocab: set[str] = field(default_factory=set)
@@ -59,7 +55,13 @@ class Lexicon:
         if len(keys) == 1:
             self.single[keys[0]].add(set_name)
         else:
-            self.phrases[keys[0], keys[1]].append((keys, set_name))
+            node = self.phrase_trie.get((keys[0], keys[1]))
+            if node is None:
+                node = self.phrase_trie[keys[0], keys[1]] = PhraseNode()
+            for word in keys[2:]:
+                node = node.next.setdefault(word, PhraseNode())
+            if set_name not in node.sets:
+                node.sets.append(set_name)
 
     def keys_of(self, item: str) -> tuple[str, ...]:
         """The lookup keys of a word or phrase, as its tokens would have them."""
@@ -80,10 +82,10 @@ class Lexicon:
 
     def freeze(self) -> None:
         self.single = dict(self.single)
-        self.phrase_starts = {first for first, _second in self.phrases}
-        shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct set list
-        self.phrase_trie = {pair: _trie(entries, shared) for pair, entries in self.phrases.items()}
-        self.phrases = {}  # the trie holds them now; in the extension every megabyte counts
+        self.phrase_starts = {first for first, _second in self.phrase_trie}
+        shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct list of sets
+        for node in self.phrase_trie.values():
+            node.settle(shared)
         self.frozen_vocab = frozenset(self.vocab)
 
     def roots(self, token: Token) -> tuple[str, ...]:
@@ -126,27 +128,24 @@ class Lexicon:
         return matches[0] if len(meanings) == 1 else None
 
 
-class PhraseNode(NamedTuple):
+_NO_CONTINUATION: dict[str, PhraseNode] = {}  # shared by every leaf once settled, never written to
+
+
+@dataclass(slots=True)
+class PhraseNode:
     """The phrases that end here (their sets) and the words that continue longer ones."""
 
-    sets: tuple[str, ...]
-    next: dict[str, PhraseNode]
+    sets: list[str] | tuple[str, ...] = field(default_factory=list)
+    next: dict[str, PhraseNode] = field(default_factory=dict)
 
-
-_NO_CONTINUATION: dict[str, PhraseNode] = {}  # shared by every leaf, never written to
-
-
-def _trie(
-    entries: list[tuple[tuple[str, ...], str]], shared: dict[tuple[str, ...], tuple[str, ...]], depth: int = 2
-) -> PhraseNode:
-    """The node for phrases sharing their first ``depth`` words."""
-    ending = tuple(dict.fromkeys(name for keys, name in entries if len(keys) == depth))
-    longer: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for keys, name in entries:
-        if len(keys) > depth:
-            longer[keys[depth]].append((keys, name))
-    following = {word: _trie(rest, shared, depth + 1) for word, rest in longer.items()}
-    return PhraseNode(shared.setdefault(ending, ending), following or _NO_CONTINUATION)
+    def settle(self, shared: dict[tuple[str, ...], tuple[str, ...]]) -> None:
+        """Freeze: set lists become shared tuples, and leaves share one empty continuation."""
+        sets = tuple(self.sets)
+        self.sets = shared.setdefault(sets, sets)
+        for child in self.next.values():
+            child.settle(shared)
+        if not self.next:
+            self.next = _NO_CONTINUATION
 
 
 def _inflected(word: str) -> bool:
