@@ -477,7 +477,7 @@ class Linter:
         norm = normalize(text)
         tokens, boundaries = self.tokenize.split(norm.text)
         if self.acronyms:
-            keep_acronyms(norm.original, norm.to_original, tokens, self.acronyms)
+            keep_acronyms(norm, tokens, self.acronyms)
         entries = [self._lookup(t) for t in tokens]
         roots = [entry.roots for entry in entries]
         doc = Document(
@@ -504,20 +504,14 @@ class Linter:
     def _token_hits(self, doc: Document, entries: list[TokenEntry]) -> dict[str, list[Hit]]:
         """Every set's hits from the tokens themselves (words, phrases, built-ins); patterns come later."""
         found: dict[str, list[Hit]] = defaultdict(list)
-        tokens, roots, trie = doc.tokens, doc.roots, self.lexicon.phrase_trie
-        last = len(tokens) - 1
+        tokens, trie = doc.tokens, self.lexicon.phrase_trie
         for index, (_roots, names, phrase_roots) in enumerate(entries):
             if names:
-                token = tokens[index]
-                hit = Hit(index, index, token.start, token.end, token.sentence)
+                hit = _token_hit(tokens[index], index)
                 for name in names:
                     found[name].append(hit)
-            if phrase_roots and index < last:
-                for root in phrase_roots:
-                    for second in roots[index + 1]:
-                        node = trie.get((root, second))
-                        if node is not None:
-                            _phrase_hits(doc, index, index + 1, node, found)
+            for root in phrase_roots:
+                _phrase_hits(doc, index, index, trie[root], found)
         self._shouted_words(doc, found)
         return found
 
@@ -540,7 +534,7 @@ class Linter:
             for root in roots:
                 if root not in self.allow:
                     names.update(dict.fromkeys(sorted(self.lexicon.single.get(root, ()))))
-                    if root in self.lexicon.phrase_starts:
+                    if root in self.lexicon.phrase_trie:
                         starts.append(root)
         return TokenEntry(roots, tuple(names), tuple(starts))
 
@@ -862,10 +856,10 @@ class CompiledPattern:
 def _phrase_hits(doc: Document, index: int, last: int, node: PhraseNode, found: dict[str, list[Hit]]) -> None:
     """The phrases starting at token ``index`` whose words up to token ``last`` led to ``node``:
     those ending there, then, word by word, the longer ones the following tokens continue."""
-    if node.sets:
+    if node.sets:  # only ever at the second word or later: a phrase has two words at least
         hit = Hit(index, last, doc.tokens[index].start, doc.tokens[last].end, doc.tokens[index].sentence)
         for name in node.sets:
-            found.setdefault(name, []).append(hit)
+            found[name].append(hit)
     if node.next and last + 1 < len(doc.tokens):
         for root in doc.roots[last + 1]:
             child = node.next.get(root)

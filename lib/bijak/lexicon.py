@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from . import morph
 from .normalize import normalize
@@ -24,11 +26,10 @@ SHORT_ROOT = 5
 @dataclass(slots=True)
 class Lexicon:
     single: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    phrase_starts: set[str] = field(default_factory=set)
-    # multi-word entries as a trie below their first two words, so that a token matches only the
-    # phrases its roots continue (40,000 phrases; "tidak ada ..." alone starts 195 of them); built
-    # as sets are added, with no second copy: in the extension every megabyte counts
-    phrase_trie: dict[tuple[str, str], PhraseNode] = field(default_factory=dict)
+    # multi-word entries as a trie by their first word, so that a token matches only the phrases
+    # its roots continue (40,000 phrases; "tidak ada ..." alone starts 195 of them); built as sets
+    # are added, with no second copy: in the extension every megabyte counts
+    phrase_trie: dict[str, PhraseNode] = field(default_factory=dict)
     patterns: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     vocab: set[str] = field(default_factory=set)
     keep: frozenset[str] = frozenset()
@@ -55,10 +56,8 @@ class Lexicon:
         if len(keys) == 1:
             self.single[keys[0]].add(set_name)
         else:
-            node = self.phrase_trie.get((keys[0], keys[1]))
-            if node is None:
-                node = self.phrase_trie[keys[0], keys[1]] = PhraseNode()
-            for word in keys[2:]:
+            node = self.phrase_trie.setdefault(keys[0], PhraseNode())
+            for word in keys[1:]:
                 node = node.next.setdefault(word, PhraseNode())
             if set_name not in node.sets:
                 node.sets.append(set_name)
@@ -75,14 +74,13 @@ class Lexicon:
                     self.tokenizer = Tokenizer(self.abbreviations)
                 norm = normalize(item)
                 tokens = self.tokenizer(norm.text)
-                keep_acronyms(norm.original, norm.to_original, tokens, self.acronyms)
+                keep_acronyms(norm, tokens, self.acronyms)
                 keys = tuple(t.key for t in tokens)
             self.word_keys[item] = keys
         return keys
 
     def freeze(self) -> None:
         self.single = dict(self.single)
-        self.phrase_starts = {first for first, _second in self.phrase_trie}
         shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct list of sets
         for node in self.phrase_trie.values():
             node.settle(shared)
@@ -128,7 +126,8 @@ class Lexicon:
         return matches[0] if len(meanings) == 1 else None
 
 
-_NO_CONTINUATION: dict[str, PhraseNode] = {}  # shared by every leaf once settled, never written to
+# shared by every leaf once settled; read-only, so a word added after ``freeze`` fails loudly
+_NO_CONTINUATION: Mapping[str, PhraseNode] = MappingProxyType({})
 
 
 @dataclass(slots=True)
@@ -136,7 +135,7 @@ class PhraseNode:
     """The phrases that end here (their sets) and the words that continue longer ones."""
 
     sets: list[str] | tuple[str, ...] = field(default_factory=list)
-    next: dict[str, PhraseNode] = field(default_factory=dict)
+    next: dict[str, PhraseNode] | Mapping[str, PhraseNode] = field(default_factory=dict)
 
     def settle(self, shared: dict[tuple[str, ...], tuple[str, ...]]) -> None:
         """Freeze: set lists become shared tuples, and leaves share one empty continuation."""

@@ -347,8 +347,11 @@ def _check_references(book: RuleBook) -> None:
     for sense in book.senses:
         owner = f"sense {list(sense.words)}"
         _check_set_names(book, owner, [*sense.near, *(f"@{name}" for name in sense.sets)])
-    for word in sorted(book.acronyms - book.abbreviations.keys()):
-        raise RulePackError(f"acronym {word!r} is not an abbreviation: only abbreviations are expanded")
+    unexpanded = sorted(book.acronyms - book.abbreviations.keys())
+    if unexpanded:
+        raise RulePackError(
+            f"acronym {unexpanded[0]!r} is not an abbreviation: only abbreviations are expanded"
+        )
 
 
 def _check_set_names(book: RuleBook, owner: str, items: Iterable[str]) -> None:

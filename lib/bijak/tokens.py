@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+
+from .normalize import Normalized
 
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2190-\u21ff\u2300-\u23ff"
@@ -118,15 +119,14 @@ class Tokenizer:
         return lead, raw, expanded, kind, len(surface)
 
 
-def keep_acronyms(original: str, to_original: Callable[[int, int], tuple[int, int]], tokens: list[Token],
-                  acronyms: frozenset[str]) -> None:
+def keep_acronyms(norm: Normalized, tokens: list[Token], acronyms: frozenset[str]) -> None:
     """An abbreviation typed in capitals that is also a name ("BKN", the civil service agency)
     is that name, not slang ("bkn", bukan): its key stays the word itself. Set words go through
     this too, so "ruang TU" in a pack meets "ruang TU" in a post."""
     for token in tokens:
         if token.raw in acronyms:
-            start, end = to_original(token.start, token.end)
-            if original[start:end].isupper():
+            start, end = norm.to_original(token.start, token.end)
+            if norm.original[start:end].isupper():
                 token.key = squeeze(token.raw)
 
 
