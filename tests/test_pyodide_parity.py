@@ -24,7 +24,8 @@ def bijak_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     wheel = build.build_wheel(tmp_path_factory.mktemp("build") / "wheel")
     with zipfile.ZipFile(wheel) as archive:
-        assert "bijak/prepared.json" in archive.namelist()
+        # ASCII: read as one-byte-a-character text, not four (see ``prepared.write``)
+        assert archive.read("bijak/prepared.json").isascii()
     assert not (ROOT / "lib/bijak/prepared.json").exists()  # only ever inside the wheel
     return wheel
 

@@ -217,10 +217,13 @@ class Linter:
         *,
         regex_backend: str | None = None,
         rulebook: RuleBook | None = None,
+        start_up: prepared.Prepared | None = None,
     ) -> None:
         self.config = config if isinstance(config, Config) else Config.from_dict(config or {})
         self.backend = regex_backend or regexp.default_backend()
-        self.book = rulebook or load_rulebook()
+        # results computed at wheel build time; used while building, never kept (see ``prepared``)
+        self._start_up = prepared.shipped() if start_up is None else start_up
+        self.book = rulebook or load_rulebook(self._start_up)
         self.acronyms = frozenset(self.book.acronyms)
         self._check_rule_ids()
         self.lexicon = self._build_lexicon()
@@ -230,6 +233,7 @@ class Linter:
         self.senses = [
             (sense, self._signal(sense.near), self._sense_words(sense)) for sense in self.book.senses
         ]
+        self.lexicon.freeze()  # only now: freezing forgets the keys of every word added
         self.senses_by_set: dict[str, list[int]] = {}  # a post wakes only the senses of its sets
         for number, sense in enumerate(self.book.senses):
             for name in sense.sets:
@@ -238,6 +242,7 @@ class Linter:
         self._index_patterns()
         self._index_sets()
         self.demand = self._demand()
+        del self._start_up
         self.agency = [
             (p, regexp.compile_pattern(p.pattern, self.backend)) for p in self.config.patterns
         ]
@@ -261,38 +266,33 @@ class Linter:
             keep=frozenset(self.book.keep),
             abbreviations=self.book.abbreviations,
             acronyms=self.acronyms,
-            known_keys=prepared.shipped().word_keys(self.book.abbreviations, self.acronyms),
+            known_keys=self._start_up.word_keys(self.book.abbreviations, self.acronyms),
         )
-        extra = {
+        self.set_includes: dict[str, list[str]] = {}  # a set may include another, built-ins too
+        for name, words in self.book.sets.items():
+            for word in words:
+                if word.startswith("@"):
+                    self.set_includes.setdefault(name, []).append(word[1:])
+        for name, item in self.lexicon_items():
+            lexicon.add(name, item)
+        return lexicon
+
+    def lexicon_items(self) -> Iterator[tuple[str, str]]:
+        """Every (set, word, phrase or ``re:`` pattern) the lexicon holds: the packs' sets, the
+        configured lists, and each rule's and sense's own words (anonymous sets named "=word")."""
+        configured = {
             "calon": candidate_names(self.config.candidates, self.book.candidate_titles),
             "tagar_kampanye": self.config.hashtags,
             "kode_rahasia": self.config.confidential_terms,
             "partai": self.config.parties,
         }
-        self.set_includes: dict[str, list[str]] = {}
-        for name, words in self.book.sets.items():
-            for word in words:
-                if word.startswith("@"):  # a set may include another set, built-ins too
-                    self.set_includes.setdefault(name, []).append(word[1:])
-                else:
-                    lexicon.add(name, word)
-        for name, words in extra.items():
-            for word in words:
-                lexicon.add(name, word)
-        for sense in self.book.senses:
-            for item in sense.near:
-                self._register_item(lexicon, item)
+        for name, words in [*self.book.sets.items(), *configured.items()]:
+            yield from ((name, word) for word in words if not word.startswith("@"))
+        own = [i for sense in self.book.senses for i in sense.near]
         for rule in self.book.rules:
-            items = [i for g in rule.signals for i in g] + list(rule.unless_near + rule.unless_post)
-            for item in items + [i for e in rule.escalate for i in e.near]:
-                self._register_item(lexicon, item)
-        lexicon.freeze()
-        return lexicon
-
-    @staticmethod
-    def _register_item(lexicon: Lexicon, item: str) -> None:
-        if not item.startswith(("@", "re:")):
-            lexicon.add("=" + item, item)
+            own += [i for g in rule.signals for i in g] + list(rule.unless_near + rule.unless_post)
+            own += [i for e in rule.escalate for i in e.near]
+        yield from (("=" + item, item) for item in own if not item.startswith(("@", "re:")))
 
     def _sense_words(self, sense: Sense) -> frozenset[str]:
         return frozenset(sense.words) | {k for w in sense.words for k in self.lexicon.keys_of(w)[:1]}
@@ -311,7 +311,7 @@ class Linter:
 
     def _compile_pattern(self, pattern: str) -> None:
         if pattern not in self.compiled_patterns:
-            self.compiled_patterns[pattern] = CompiledPattern(pattern, self.backend)
+            self.compiled_patterns[pattern] = CompiledPattern(pattern, self.backend, self._start_up)
 
     def _compile_set_patterns(self) -> None:
         for patterns in self.lexicon.patterns.values():
@@ -533,7 +533,7 @@ class Linter:
         if token.key not in self.allow:
             for root in roots:
                 if root not in self.allow:
-                    names.update(dict.fromkeys(sorted(self.lexicon.single.get(root, ()))))
+                    names.update(dict.fromkeys(self.lexicon.single.get(root, ())))
                     if root in self.lexicon.phrase_trie:
                         starts.append(root)
         return TokenEntry(roots, tuple(names), tuple(starts))
@@ -770,11 +770,11 @@ class CompiledPattern:
         "pattern", "short_lead",
     )  # fmt: skip
 
-    def __init__(self, pattern: str, backend: str) -> None:
+    def __init__(self, pattern: str, backend: str, start_up: prepared.Prepared | None = None) -> None:
         self.pattern, self.backend = pattern, backend
         self._regex: Any = None  # compiled on first use: a post needs few patterns, start-up all
         try:
-            self.literals, self.leading, self.mandatory = prepared.shipped().analysis(pattern)
+            self.literals, self.leading, self.mandatory = (start_up or prepared.Prepared()).analysis(pattern)
         except re.error as error:  # the same parser as ``re``'s: built-in patterns must suit both
             raise RulePackError(f"pattern {pattern!r} is not a valid regular expression: {error}") from None
         self.short_lead = any(len(lit) <= LiteralFinder.SHORT for lit in self.leading or ())

@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from . import morph
 from .normalize import normalize
+from .prepared import WordKeys
 from .tokens import Token, Tokenizer, keep_acronyms, squeeze
 
 # Roots shorter than this are reached only by removing suffixes ("tainya"), never prefixes:
@@ -25,21 +26,23 @@ SHORT_ROOT = 5
 
 @dataclass(slots=True)
 class Lexicon:
-    single: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # each word's sets (a list, mostly of one: sets cost four times more); once frozen, a sorted
+    # tuple shared by every word with the same sets
+    single: dict[str, list[str]] | dict[str, tuple[str, ...]] = field(default_factory=dict)
     # multi-word entries as a trie by their first word, so that a token matches only the phrases
     # its roots continue (40,000 phrases; "tidak ada ..." alone starts 195 of them); built as sets
     # are added, with no second copy: in the extension every megabyte counts
     phrase_trie: dict[str, PhraseNode] = field(default_factory=dict)
     patterns: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    vocab: set[str] = field(default_factory=set)
+    vocab: set[str] | frozenset[str] = field(default_factory=set)  # frozen too, for the wildcard cache
     keep: frozenset[str] = frozenset()
     abbreviations: dict[str, str] = field(default_factory=dict)
     acronyms: frozenset[str] = frozenset()
-    frozen_vocab: frozenset[str] = frozenset()
     tokenizer: Tokenizer | None = None
-    # keys of every word added, given ones (computed at wheel build time) taken as they are
+    # keys of every word added, given ones (computed at wheel build time) taken as they are;
+    # both forgotten once frozen: 45,000 entries a built lexicon no longer needs
     word_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    known_keys: dict[str, list[str]] = field(default_factory=dict)
+    known_keys: WordKeys = field(default_factory=WordKeys)
 
     def __post_init__(self) -> None:
         self.keep = frozenset(squeeze(word) for word in self.keep)  # compared with squeezed forms
@@ -54,7 +57,9 @@ class Lexicon:
             raise ValueError(f"set {set_name}: {item!r} has no letters or emoji to match")
         self.vocab.update(keys)
         if len(keys) == 1:
-            self.single[keys[0]].add(set_name)
+            names = self.single.setdefault(keys[0], [])
+            if set_name not in names:
+                names.append(set_name)
         else:
             node = self.phrase_trie.setdefault(keys[0], PhraseNode())
             for word in keys[1:]:
@@ -66,25 +71,27 @@ class Lexicon:
         """The lookup keys of a word or phrase, as its tokens would have them."""
         keys = self.word_keys.get(item)
         if keys is None:
-            known = self.known_keys.get(item)
-            if known is not None:
-                keys = tuple(known)
-            else:
+            keys = self.known_keys.get(item)
+            if keys is None:
                 if self.tokenizer is None:
                     self.tokenizer = Tokenizer(self.abbreviations)
                 norm = normalize(item)
                 tokens = self.tokenizer(norm.text)
                 keep_acronyms(norm, tokens, self.acronyms)
                 keys = tuple(t.key for t in tokens)
-            self.word_keys[item] = keys
+                self.word_keys[item] = keys  # given keys are not: 45,000 tuples at the peak
         return keys
 
     def freeze(self) -> None:
-        self.single = dict(self.single)
         shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct list of sets
+        self.single = {  # sorted once here rather than at every look-up
+            key: shared.setdefault(names, names)
+            for key, names in ((key, tuple(sorted(sets))) for key, sets in self.single.items())
+        }
         for node in self.phrase_trie.values():
             node.settle(shared)
-        self.frozen_vocab = frozenset(self.vocab)
+        self.vocab = frozenset(self.vocab)
+        self.word_keys, self.known_keys = {}, WordKeys()
 
     def roots(self, token: Token) -> tuple[str, ...]:
         """Every lexicon word this token may stand for, least-stripped first ("dibayar", "bayar").
@@ -117,7 +124,7 @@ class Lexicon:
 
     def _wildcard_root(self, raw: str) -> str | None:
         """"b*ngsat" is "bangsat"; "a*j*ng" may be "anjing" or "anjeng", which mean the same."""
-        matches = _wildcard_matches(raw, self.frozen_vocab)
+        matches = _wildcard_matches(raw, self.vocab)  # frozen by now: hashable
         if not matches:
             return None
         meanings = {  # named sets only: a rule's own literal item ("=anjing") is no meaning

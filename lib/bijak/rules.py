@@ -51,7 +51,7 @@ class Example:
     def parse(cls, raw: str | dict[str, Any]) -> Example:
         if isinstance(raw, str):
             return cls(raw)
-        # deep copies: a parsed pack may be shared (``prepared``), and configs nest lists
+        # deep copies: an example's config is the caller's to change, and configs nest lists
         return cls(raw["text"], copy.deepcopy(raw.get("context", {})), copy.deepcopy(raw.get("config", {})))
 
 
@@ -140,9 +140,10 @@ class RuleBook:
         return next((r for r in self.rules if r.id == rule_id), None)
 
 
-def load_rulebook() -> RuleBook:
-    """All packs shipped in the package, validated; set references are checked across packs."""
-    return rulebook_from_packs(pack_texts())
+def load_rulebook(start_up: prepared.Prepared | None = None) -> RuleBook:
+    """All packs shipped in the package, validated; set references are checked across packs.
+    ``start_up``: the wheel's prepared results, read afresh unless given."""
+    return rulebook_from_packs(pack_texts(), prepared.shipped() if start_up is None else start_up)
 
 
 def pack_texts() -> list[tuple[str, str]]:
@@ -152,12 +153,15 @@ def pack_texts() -> list[tuple[str, str]]:
     return [(e.name, e.read_text(encoding="utf-8")) for e in entries]
 
 
-def rulebook_from_packs(packs: Iterable[tuple[str, str]]) -> RuleBook:
+def rulebook_from_packs(
+    packs: Iterable[tuple[str, str]], start_up: prepared.Prepared | None = None
+) -> RuleBook:
     """A rule book from ``(name, toml_text)`` pairs: the shipped packs, or a test's own."""
     book = RuleBook()
+    start_up = start_up or prepared.Prepared()
     for name, text in packs:
         try:
-            data = prepared.shipped().pack(text)  # parsed at wheel build time, if shipped
+            data = start_up.pack(text)  # parsed at wheel build time, if shipped
         except tomllib.TOMLDecodeError as error:
             raise RulePackError(f"{name}: not valid TOML: {error}") from None
         _add_pack(book, name, data)
