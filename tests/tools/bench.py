@@ -22,9 +22,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "lib"))
+sys.path[:0] = [str(ROOT / "lib"), str(ROOT)]
 
 from bijak import Linter  # noqa: E402
+
+import build  # noqa: E402
 
 
 def corpus_texts(good_only: bool = False) -> list[str]:
@@ -87,11 +89,7 @@ def pyodide_latency(posts: list[str], rounds: int) -> dict | None:
         print("(skipping Pyodide: run `python build.py setup` first)", file=sys.stderr)
         return None
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", tmp, str(ROOT)],
-            check=True, capture_output=True,
-        )  # fmt: skip
-        wheel = next(Path(tmp).glob("bijak-*.whl"))
+        wheel = build.build_wheel(Path(tmp) / "wheel")  # the extension's, prepared results included
         texts = Path(tmp) / "posts.json"
         texts.write_text(json.dumps(posts), encoding="utf-8")
         runner = ROOT / "tests/tools/pyodide_node.mjs"
@@ -128,6 +126,9 @@ def main() -> int:
         rows.append(("`lint_json()` Pyodide 314 under Node, 2,000-char post",
                      f"p50 {pyodide['p50']:.2f} ms, p99 {pyodide['p99']:.2f} ms"))
         rows.append(("Pyodide start + wheel import (Node)", f"{pyodide['ready_ms']:.0f} ms"))
+        heaps = (pyodide[k] for k in ("heap_before_mb", "heap_ready_mb", "heap_end_mb"))
+        rows.append(("Pyodide WebAssembly heap: bare / linter ready / after the run",
+                     " / ".join(f"{mb:.1f} MiB" for mb in heaps)))
     print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores\n")
     print("| measurement | result |\n|---|---|")
     for name, value in rows:
