@@ -597,6 +597,18 @@ def test_group_windows_and_order() -> None:
     assert rules_fired(unordered, "Tahu aku. Soal hutang") == ["t-tahu-rumah"]
 
 
+def test_a_post_wide_rule_keeps_the_token_count_given_to_a_group() -> None:
+    """scope = "post": groups anywhere, but "tahu" listed at 2 tokens stays within 2 tokens of
+    "aku", across a sentence end; a single window would only set how far exceptions look."""
+    windows = 'window = [2, "post"]'
+    post = reach_linter(REACH_PACK.replace(windows, windows + '\nscope = "post"'))
+    assert rules_fired(reach_linter(), "Aku. Tahu kan. Soal hutang") == []  # sentence scope
+    assert rules_fired(post, "Aku. Tahu kan. Soal hutang") == ["t-tahu-rumah"]
+    assert rules_fired(post, "Aku sudah lama sekali tahu. Soal hutang") == []  # beyond 2 tokens
+    single = reach_linter(REACH_PACK.replace(windows, 'window = 2\nscope = "post"'))
+    assert rules_fired(single, "Aku sudah lama sekali tahu. Soal hutang") == ["t-tahu-rumah"]
+
+
 def test_ordered_per_group_orders_only_the_groups_it_names() -> None:
     """[true, false]: "tahu" must follow "aku"; the debt may come before or after."""
     both = reach_linter()

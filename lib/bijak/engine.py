@@ -696,15 +696,18 @@ class Linter:
 def _reaches(rule: Rule) -> tuple[tuple[int, int | None], ...]:
     """How far each group after the first may be from the first group's hit (in a ``chain``, from
     the previous group's), in tokens and in sentences: the rule's scope and window, or the group's
-    own window."""
+    own window. A post-wide rule's single window only says how far its exceptions look (its groups
+    are anywhere), but a token count given to one group holds, across sentences."""
     scope = SENTENCE_REACH[rule.scope]
     windows = rule.windows or (rule.window,) * (len(rule.signals) - 1)
     reaches: list[tuple[int, int | None]] = []
     for window in windows:
         if window in ANYWHERE_WINDOWS:
             reaches.append((ANYWHERE, SENTENCE_REACH[str(window)]))
-        else:  # a post-wide rule has always ignored its token window
-            reaches.append((ANYWHERE if scope is None else int(window), scope))
+        elif scope is None and not rule.windows:
+            reaches.append((ANYWHERE, None))
+        else:
+            reaches.append((int(window), scope))
     return tuple(reaches)
 
 
