@@ -609,6 +609,34 @@ def test_a_post_wide_rule_keeps_the_token_count_given_to_a_group() -> None:
     assert rules_fired(single, "Aku sudah lama sekali tahu. Soal hutang") == ["t-tahu-rumah"]
 
 
+def test_distinct_groups_need_tokens_of_their_own() -> None:
+    """Two brands from one set: "Pajero Sport" is one brand, not the phrase and its first word."""
+    pack = """
+category = "flexing"
+[sets]
+t_merek = ["pajero", "pajero sport", "fortuner"]
+[[rule]]
+id = "t-dua-merek"
+severity = "warning"
+signals = [["@t_merek"], ["@t_merek"]]
+distinct = true
+message = "m"
+message_en = "m"
+suggestion = "s"
+suggestion_en = "s"
+reference = "r"
+examples.bad = ["pajero dan fortuner"]
+examples.good = ["pajero sport"]
+"""
+    distinct = reach_linter(pack)
+    overlapping = reach_linter(pack.replace("distinct = true\n", ""))
+    assert rules_fired(overlapping, "Pajero Sport baru datang") == ["t-dua-merek"]
+    assert rules_fired(distinct, "Pajero Sport baru datang") == []
+    assert rules_fired(distinct, "Pajero Sport dan Fortuner di garasi") == ["t-dua-merek"]
+    with pytest.raises(RulePackError, match="distinct must be true or false"):
+        reach_linter(pack.replace("distinct = true", 'distinct = "ya"'))
+
+
 def test_ordered_per_group_orders_only_the_groups_it_names() -> None:
     """[true, false]: "tahu" must follow "aku"; the debt may come before or after."""
     both = reach_linter()

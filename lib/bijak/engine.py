@@ -81,9 +81,11 @@ class HitList:
         sentences: int | None = 0,
         itself: bool = False,
         after: bool = False,
+        taken: list[Hit] | None = None,
     ) -> Hit | None:
         """The closest hit within ``window`` tokens of ``anchor`` and ``sentences`` sentences of it
-        (None: anywhere), only after it if asked; ``anchor`` itself only if asked."""
+        (None: anywhere), only after it if asked; ``anchor`` itself only if asked; none sharing a
+        token with a ``taken`` hit."""
         low = bisect.bisect_right(self.firsts, anchor.last) if after else (
             bisect.bisect_left(self.firsts, anchor.first - window - 8)
         )
@@ -93,6 +95,8 @@ class HitList:
             if (hit == anchor and not itself) or (
                 sentences is not None and abs(hit.sentence - anchor.sentence) > sentences
             ):
+                continue
+            if taken and any(hit.first <= t.last and t.first <= hit.last for t in taken):
                 continue
             gap = max(0, hit.first - anchor.last, anchor.first - hit.last)
             if gap <= window and (best is None or gap < best[0]):
@@ -621,7 +625,8 @@ class Linter:
             steps = zip(groups[1:], compiled.reaches, compiled.orders, strict=True)
             for group, (window, sentences), after in steps:
                 origin = members[-1] if rule.chain else anchor
-                partner = group.near(origin, window, sentences, after=after)
+                taken = members if rule.distinct else None
+                partner = group.near(origin, window, sentences, after=after, taken=taken)
                 if partner is None:
                     break
                 members.append(partner)

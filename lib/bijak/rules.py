@@ -28,9 +28,9 @@ SENSE_SCOPES = ("sentence", "adjacent")
 ANYWHERE_WINDOWS = ("sentence", "post")  # a group's window may be one of these, not a token count
 RULE_KEYS = frozenset(
     {
-        "id", "severity", "signals", "window", "scope", "ordered", "chain", "negatable", "unless_near",
-        "unless_window", "unless_post", "requires", "escalate", "message", "message_en", "suggestion",
-        "suggestion_en", "reference", "examples", "category",
+        "id", "severity", "signals", "window", "scope", "ordered", "chain", "distinct", "negatable",
+        "unless_near", "unless_window", "unless_post", "requires", "escalate", "message", "message_en",
+        "suggestion", "suggestion_en", "reference", "examples", "category",
     }
 )  # fmt: skip
 
@@ -84,6 +84,9 @@ class Rule:
     # each group after the second is measured from the previous group's hit, not the first's:
     # "aku tahu ... (2 tokens) ... rumahmu ... (3 tokens) ... malam ini" reads as one chain
     chain: bool = False
+    # every group's hit a token of its own: "Pajero Sport" is not a brand twice, "sampah" not both
+    # the insult and its target
+    distinct: bool = False
     # True: a negator just before the earliest member cancels; "first-group": only one just before
     # the first group's hit ("kalau nggak mau nemuin kita, sekap aja": the condition's negator
     # does not cancel the call)
@@ -262,6 +265,7 @@ def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
         windows=windows,
         ordered=_parse_ordered(where, raw.get("ordered", False), len(signals)),
         chain=_parse_chain(where, raw.get("chain", False), len(signals)),
+        distinct=_parse_flag(where, "distinct", raw.get("distinct", False)),
         negatable=_parse_negatable(where, raw.get("negatable", True)),
         unless_near=tuple(raw.get("unless_near", ())),
         unless_window=_parse_unless_window(where, raw.get("unless_window")),
@@ -284,10 +288,15 @@ def _parse_ordered(where: str, raw: Any, groups: int) -> bool | tuple[bool, ...]
     )
 
 
+def _parse_flag(where: str, key: str, raw: Any) -> bool:
+    if not isinstance(raw, bool):
+        raise RulePackError(f"{where}: {key} must be true or false")
+    return raw
+
+
 def _parse_chain(where: str, raw: Any, groups: int) -> bool:
     """A chain needs a third group: with two, every group is measured from the first anyway."""
-    if not isinstance(raw, bool):
-        raise RulePackError(f"{where}: chain must be true or false")
+    _parse_flag(where, "chain", raw)
     if raw and groups < 3:
         raise RulePackError(f"{where}: chain needs at least three signal groups")
     return raw
