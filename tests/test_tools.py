@@ -39,6 +39,14 @@ def test_shadowing_lists_a_derived_word_that_hides_another_sets_root() -> None:
     assert [f.rule for f in linter.lint("rumah kebakaran")] == []  # what the report warns of
 
 
+def test_shadowing_lists_a_word_known_only_from_a_phrase() -> None:
+    """A phrase alone ("kebakaran hutan") makes "kebakaran" a known word that stops the look-up."""
+    pack = PACK.replace('t_musibah = ["kebakaran", "dibakar"]', 't_musibah = ["kebakaran hutan"]')
+    linter = Linter(rulebook=rulebook_from_packs([("t.toml", pack)]))
+    assert shadowed(linter) == [("kebakaran", "bakar", [], ["t_aksi"])]
+    assert [f.rule for f in linter.lint("rumah kebakaran")] == []
+
+
 def test_evaluate_counts_catches_and_names_the_rules_behind_false_alarms() -> None:
     from bijak import Severity
     from evaluate import score
