@@ -23,7 +23,7 @@ from .demand import Demand
 from .findings import Finding, Severity
 from .lexicon import Lexicon, PhraseNode
 from .normalize import Normalized, normalize
-from .prefilter import DIGIT, LiteralFinder, Occurrences
+from .prefilter import DIGIT, LiteralFinder, Occurrences, analyse
 from .rules import ANYWHERE_WINDOWS, Rule, RuleBook, RulePackError, Sense, load_rulebook
 from .tokens import Token, Tokenizer, keep_acronyms, squeeze
 
@@ -782,7 +782,9 @@ class CompiledPattern:
         self.pattern, self.backend = pattern, backend
         self._regex: Any = None  # compiled on first use: a post needs few patterns, start-up all
         try:
-            self.literals, self.leading, self.mandatory = (start_up or prepared.Prepared()).analysis(pattern)
+            self.literals, self.leading, self.mandatory = (
+                start_up.analysis(pattern) if start_up else analyse(pattern)
+            )
         except re.error as error:  # the same parser as ``re``'s: built-in patterns must suit both
             raise RulePackError(f"pattern {pattern!r} is not a valid regular expression: {error}") from None
         self.short_lead = any(len(lit) <= LiteralFinder.SHORT for lit in self.leading or ())

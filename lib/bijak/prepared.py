@@ -44,9 +44,14 @@ class WordKeys:
 
     @staticmethod
     def to_json(keys: Mapping[str, tuple[str, ...]]) -> dict[str, Any]:
-        plain = sorted(item for item, k in keys.items() if item.split(" ") == list(k))
-        listed = {item: " ".join(k) for item, k in keys.items() if item.split(" ") != list(k)}
-        return {"plain": plain, "listed": listed}
+        plain: list[str] = []
+        listed: dict[str, str] = {}
+        for item, item_keys in keys.items():
+            if item.split(" ") == list(item_keys):
+                plain.append(item)
+            else:
+                listed[item] = " ".join(item_keys)
+        return {"plain": sorted(plain), "listed": listed}
 
 
 class Prepared:
