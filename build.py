@@ -4,6 +4,7 @@
     python build.py            # setup + build, then open Chromium with Bijak on the demo page
     python build.py test       # setup, then the whole test suite
     python build.py extension  # dist/chrome, dist/firefox and their zips
+    python build.py train      # after changing the dev corpus: retrain the second opinion
 """
 
 from __future__ import annotations
@@ -344,6 +345,7 @@ def parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     sub.add_parser("test", help="setup, then run the whole test suite (extra args go to pytest)")
     sub.add_parser("eval", help="python tests/tools/evaluate.py ARGS")
     sub.add_parser("bench", help="python tests/tools/bench.py ARGS")
+    sub.add_parser("train", help="retrain the second opinion (lib/bijak/opinion.json) on the dev corpus")
     sub.add_parser("bench-extension", help="browser figures: start-up, latency, memory, size")
     return parser.parse_known_args(argv)
 
@@ -366,6 +368,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return python_tool("tests/tools/evaluate.py", rest)
         elif command == "bench":
             return python_tool("tests/tools/bench.py", rest)
+        elif command == "train":
+            setup()
+            return python_tool("tests/tools/train_opinion.py", rest)
         elif command == "bench-extension":
             return bench_extension(rest)
     except BuildError as error:

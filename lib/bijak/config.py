@@ -20,7 +20,7 @@ from .regexp import PatternError, check_agency_pattern
 RULE_SETTINGS = ("off", "error", "warning", "info")
 TOP_KEYS = frozenset(
     {"rules", "categories", "allow", "election", "confidential_terms", "patterns", "min_severity",
-     "working_hours", "context"}
+     "working_hours", "context", "second_opinion"}
 )  # fmt: skip
 ELECTION_KEYS = frozenset({"candidates", "parties", "hashtags", "window"})
 PATTERN_KEYS = frozenset({"id", "pattern", "category", "severity", "message", "suggestion",
@@ -58,6 +58,7 @@ class Config:
     min_severity: Severity = Severity.INFO
     working_hours: tuple[str, str] = ("07:30", "16:00")
     context: dict[str, Any] = field(default_factory=dict)
+    second_opinion: bool = True  # the statistical check that demotes doubtful warnings (``opinion``)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Config:
@@ -80,6 +81,7 @@ class Config:
             min_severity=_severity(data.get("min_severity", "info"), "min_severity"),
             working_hours=_hours(data.get("working_hours", ["07:30", "16:00"])),
             context=_context_defaults(data.get("context", {})),
+            second_opinion=_switch(data.get("second_opinion", True), "second_opinion"),
         )
 
     @classmethod
@@ -160,6 +162,12 @@ def _category_switches(value: Any) -> dict[str, bool]:
         if not isinstance(enabled, bool):
             raise ConfigError(f"categories.{name} must be true or false")
     return dict(value)
+
+
+def _switch(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where} must be true or false")
+    return value
 
 
 def _window(value: Any) -> tuple[date, date] | None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from . import prepared, regexp
+from . import opinion, prepared, regexp
 from .config import Config, ConfigError
 from .context import Context
 from .demand import Demand
@@ -222,6 +222,7 @@ class Linter:
         regex_backend: str | None = None,
         rulebook: RuleBook | None = None,
         start_up: prepared.Prepared | None = None,
+        second_opinion: opinion.SecondOpinion | None = None,
     ) -> None:
         self.config = config if isinstance(config, Config) else Config.from_dict(config or {})
         self.backend = regex_backend or regexp.default_backend()
@@ -251,11 +252,22 @@ class Linter:
             (p, regexp.compile_pattern(p.pattern, self.backend)) for p in self.config.patterns
         ]
         self.allow = {squeeze(normalize(word).text) for word in self.config.allow}
+        self.agency_words = _agency_words(self.config)
         self.tokenize = Tokenizer(self.lexicon.abbreviations)
         self._default_context: tuple[Context, frozenset[str]] | None = None
         self._entries: dict[tuple[str, str, str], TokenEntry] = {}
+        self.opinion = self._second_opinion(second_opinion, own_rules=rulebook is not None)
 
     # ---- compile -------------------------------------------------------------------------
+    def _second_opinion(
+        self, given: opinion.SecondOpinion | None, own_rules: bool
+    ) -> opinion.SecondOpinion | None:
+        """The model that may demote warnings: calibrated on the shipped rules' findings, so a rule
+        book of one's own gets it only when given one."""
+        if not self.config.second_opinion:
+            return None
+        return given or (None if own_rules else opinion.shipped())
+
     def _check_rule_ids(self) -> None:
         known = {r.id for r in self.book.rules}
         for rule_id in self.config.rules:
@@ -458,6 +470,8 @@ class Linter:
             if "*" in silenced or rule.id in silenced or rule.category in silenced:
                 continue
             for members, severity in self._matches(compiled, doc, flags):
+                if not every_rule and self._doubted(rule, doc, members, severity):
+                    severity = Severity.INFO
                 found.append(self._finding(rule, doc, members, severity, context.employee_type))
         found.extend(self._agency_findings(doc, silenced))
         return _tidy(found, self.config.min_severity, self.allow, every_rule)
@@ -655,6 +669,27 @@ class Linter:
             severity = max(severity, level)
         return severity
 
+    def _doubted(self, rule: Rule, doc: Document, members: list[Hit], severity: Severity) -> bool:
+        """Whether the second opinion finds a warning's surroundings unlike its category's posts."""
+        if self.opinion is None or severity < Severity.WARNING:
+            return False
+        if any(t.key in self.agency_words for m in members for t in doc.tokens[m.first : m.last + 1]):
+            return False  # a configured candidate or code word: knowledge no corpus can give
+        first, last = opinion.around(m.sentence for m in members)
+        return self.opinion.doubts(rule.category, opinion.features(doc.tokens, doc.roots, first, last))
+
+    def opinion_features(self, text: str, span: tuple[int, int] | None = None) -> set[str]:
+        """What the second opinion reads in ``text``: all of it, or around a finding's ``span``
+        (original offsets), as ``lint`` reads it. For training the model (``train_opinion.py``)."""
+        doc = self._document(text)
+        first, last = 0, len(doc.boundaries)
+        if span is not None:
+            originals = (doc.norm.to_original(t.start, t.end) for t in doc.tokens)
+            inside = [t.sentence for t, (a, b) in zip(doc.tokens, originals, strict=True)
+                      if a < span[1] and b > span[0]]  # fmt: skip
+            first, last = opinion.around(inside) if inside else (first, last)
+        return opinion.features(doc.tokens, doc.roots, first, last)
+
     def _finding(
         self, rule: Rule, doc: Document, members: list[Hit], severity: Severity, employee: str
     ) -> Finding:
@@ -742,6 +777,16 @@ EMPLOYEE_BASIS = {
     "pppk": "bagi PPPK: UU 20/2023 tentang ASN dan perjanjian kerja PPPK",
     "non-asn": "bagi pegawai non-ASN: SE MenPANRB 01/2023 dan aturan instansi",
 }
+
+
+def _agency_words(config: Config) -> frozenset[str]:
+    """The words of the configured candidates, parties, campaign hashtags and code words, and each
+    term run together as a hashtag ("#operasielangbiru")."""
+    lists = (config.candidates, config.parties, config.hashtags, config.confidential_terms)
+    terms = [normalize(term).text.split() for terms in lists for term in terms]
+    words = [word for parts in terms for word in parts]
+    words += ["#" + "".join(parts).lstrip("#") for parts in terms]
+    return frozenset(squeeze(word) for word in words if len(word) >= 3)
 
 
 def candidate_names(candidates: Iterable[str], titles: Iterable[str]) -> list[str]:

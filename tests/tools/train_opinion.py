@@ -1,0 +1,184 @@
+"""Train the second opinion (``bijak.opinion``) on the dev corpus and write ``lib/bijak/opinion.json``.
+
+    python tests/tools/train_opinion.py             # or: python3 build.py train
+    python tests/tools/train_opinion.py --check     # is the shipped model trained on today's corpus?
+
+Per category, an L2 logistic regression over what ``Linter.opinion_features`` reads in whole posts
+(labelled posts of the category against every other post). Its threshold is set without looking at
+any blind set: the corpus files are split into five folds, each fold scored by a model trained on the
+others, and the threshold is the 1st percentile of the held-out scores of the rules' *true* findings
+of that category (the text around each). So a finding is doubted only where its text is less like
+the category than 99% of the rules' right answers on posts by other authors.
+
+Needs numpy and scipy (installed with the test extras); the library itself only reads the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import minimize
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "lib"))
+
+from bijak import CATEGORIES, Linter, Severity  # noqa: E402
+from bijak.opinion import FILE  # noqa: E402
+
+CORPUS = ROOT / "tests/corpus"
+OUTPUT = ROOT / "lib/bijak" / FILE
+FOLDS = 5
+C = 1.0  # inverse L2 strength
+MIN_POSTS = 2  # a feature must occur in this many training posts
+QUANTILE = 0.01  # of held-out true findings' scores: the threshold
+PRUNE = 0.1  # smaller weights are dropped: half the file and memory, as few words decide anything
+SCALE = 100  # weights are stored as integer hundredths
+
+
+@dataclass
+class Post:
+    labels: frozenset[str]
+    fold: int
+    words: set[str]  # the whole post, for training
+    windows: dict[str, list[set[str]]] = field(default_factory=dict)  # per category: its true findings
+
+
+def digest(paths: Sequence[Path]) -> str:
+    hasher = hashlib.sha256()
+    for path in paths:
+        hasher.update(path.name.encode() + b"\0" + path.read_bytes())
+    return hasher.hexdigest()
+
+
+def read_posts(paths: Sequence[Path]) -> list[Post]:
+    linters: dict[str, Linter] = {}
+    posts = []
+    for number, path in enumerate(paths):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            config = {**record.get("config", {}), "second_opinion": False}
+            key = json.dumps(config, sort_keys=True)
+            if key not in linters:  # one per distinct configuration: building one takes seconds
+                linters[key] = Linter(config)
+            linter = linters[key]
+            text, labels = record["text"], frozenset(record["labels"])
+            post = Post(labels, number % FOLDS, linter.opinion_features(text))
+            for finding in linter.lint(text, record.get("context")):
+                if finding.category in labels and finding.level >= Severity.WARNING:
+                    window = linter.opinion_features(text, (finding.start, finding.end))
+                    post.windows.setdefault(finding.category, []).append(window)
+            posts.append(post)
+    return posts
+
+
+def fit(posts: list[Post]) -> tuple[list[str], dict[str, tuple[int, dict[int, int]]]]:
+    """Feature names and, per category, (bias, {feature index: weight}) in thousandths."""
+    counts: dict[str, int] = defaultdict(int)
+    for post in posts:
+        for word in post.words:
+            counts[word] += 1
+    names = sorted(w for w, n in counts.items() if n >= MIN_POSTS)
+    index = {name: i for i, name in enumerate(names)}
+    rows = [sorted(index[w] for w in p.words if w in index) for p in posts]
+    pointers = np.cumsum([0] + [len(r) for r in rows])
+    columns = np.fromiter((i for r in rows for i in r), dtype=np.int64, count=int(pointers[-1]))
+    x = sparse.csr_matrix((np.ones(len(columns)), columns, pointers), shape=(len(posts), len(names)))
+    models = {}
+    for category in CATEGORIES:
+        y = np.array([category in p.labels for p in posts], dtype=float)
+        if y.any():
+            models[category] = _logistic(x, y)
+    return names, models
+
+
+def _logistic(x: sparse.csr_matrix, y: np.ndarray) -> tuple[int, dict[int, int]]:
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ w[:-1] + w[-1]
+        p = 1 / (1 + np.exp(-z))
+        value = np.sum(np.logaddexp(0, z) - y * z) + 0.5 / C * (w[:-1] @ w[:-1])
+        return value, np.append(x.T @ (p - y) + w[:-1] / C, np.sum(p - y))
+
+    w = minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B",
+                 options={"maxiter": 300}).x  # fmt: skip
+    kept = {int(i): round(w[i] * SCALE) for i in np.flatnonzero(np.abs(w[:-1]) >= PRUNE)}
+    return round(w[-1] * SCALE), kept
+
+
+def score(model: tuple[int, dict[str, int]], words: set[str]) -> int:
+    bias, weights = model
+    return bias + sum(weights.get(word, 0) for word in words)
+
+
+def thresholds(posts: list[Post]) -> dict[str, int]:
+    """Per category, the QUANTILE of held-out scores of the rules' true findings."""
+    held_out: dict[str, list[int]] = defaultdict(list)
+    for fold in range(FOLDS):
+        names, models = fit([p for p in posts if p.fold != fold])
+        named = {c: (b, {names[i]: w for i, w in weights.items()}) for c, (b, weights) in models.items()}
+        for post in (p for p in posts if p.fold == fold):
+            for category, windows in post.windows.items():
+                held_out[category] += [score(named[category], w) for w in windows]
+    return {c: sorted(s)[int(QUANTILE * len(s))] for c, s in held_out.items()}
+
+
+def train(paths: Sequence[Path]) -> dict:
+    posts = read_posts(paths)
+    limits = thresholds(posts)
+    names, models = fit(posts)
+    used = sorted({i for _, weights in models.values() for i in weights})
+    renumber = {old: new for new, old in enumerate(used)}
+    return {
+        "trained_on": {"files": [p.name for p in paths], "posts": len(posts), "sha256": digest(paths)},
+        "settings": dict(folds=FOLDS, C=C, min_posts=MIN_POSTS, quantile=QUANTILE, prune=PRUNE, scale=SCALE),
+        "features": [names[i] for i in used],
+        "categories": {
+            category: {"bias": bias, "threshold": limits[category], **_steps(renumber, weights)}
+            for category, (bias, weights) in models.items() if category in limits
+        },
+    }
+
+
+def _steps(renumber: dict[int, int], weights: dict[int, int]) -> dict[str, list[int]]:
+    """Feature numbers as steps from the one before (smaller once zipped), and their weights."""
+    pairs = sorted((renumber[i], w) for i, w in weights.items())
+    numbers = [number for number, _ in pairs]
+    steps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]  # each from the one before
+    return {"steps": steps, "weights": [w for _, w in pairs]}
+
+
+def dev_paths() -> list[Path]:
+    return sorted(CORPUS.glob("dev*.jsonl"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only compare the corpus digest")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args(argv)
+    paths = dev_paths()
+    if args.check:
+        shipped = json.loads(args.output.read_text(encoding="utf-8"))["trained_on"]["sha256"]
+        current = digest(paths)
+        print("up to date" if shipped == current else "stale: run python3 build.py train")
+        return 0 if shipped == current else 1
+    model = train(paths)
+    args.output.write_text(json.dumps(model, ensure_ascii=True, separators=(",", ":")) + "\n")
+    sizes = {c: len(m["weights"]) for c, m in model["categories"].items()}
+    print(f"{args.output}: {len(model['features'])} features, {sum(sizes.values())} weights, "
+          f"trained on {model['trained_on']['posts']} posts")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
