@@ -139,6 +139,14 @@ class Document:
     negators: HitList = EMPTY  # cues for suppression, gathered once per document
     condemnation: HitList = EMPTY
     reporting: HitList = EMPTY
+    doubted: dict[tuple[str, int, int], bool] = field(default_factory=dict)  # the second opinion's
+
+    def tokens_of(self, first: int, last: int) -> slice:
+        """The tokens of sentences ``first``..``last`` (a token's sentence: boundaries before it)."""
+        bounds, starts = self.boundaries, self.token_starts
+        low = bisect.bisect_right(starts, bounds[first - 1]) if 0 < first <= len(bounds) else 0
+        high = bisect.bisect_right(starts, bounds[last]) if 0 <= last < len(bounds) else len(starts)
+        return slice(low, high) if first <= len(bounds) else slice(0, 0)
 
     def hit_for_span(self, start: int, end: int) -> Hit:
         first = bisect.bisect_right(self.token_ends, start)
@@ -676,14 +684,19 @@ class Linter:
         if any(t.key in self.agency_words for m in members for t in doc.tokens[m.first : m.last + 1]):
             return False  # a configured candidate or code word: knowledge no corpus can give
         first, last = opinion.around(m.sentence for m in members)
-        return self.opinion.doubts(rule.category, opinion.features(doc.tokens, doc.roots, first, last))
+        key = (rule.category, first, last)  # findings of one category in one stretch: one score
+        if key not in doc.doubted:
+            span = doc.tokens_of(first, last)
+            read = opinion.features(doc.tokens[span], doc.roots[span], first, last)
+            doc.doubted[key] = self.opinion.doubts(rule.category, read)
+        return doc.doubted[key]
 
     def opinion_features(self, text: str, span: tuple[int, int] | None = None) -> set[str]:
         """What the second opinion reads in ``text``: all of it, or around a finding's ``span``
         (original offsets), as ``lint`` reads it. For training the model (``train_opinion.py``)."""
         doc = self._document(text)
         first, last = 0, len(doc.boundaries)
-        if span is not None:
+        if span is not None:  # as ``_doubted`` reads it, from the words of the finding's span
             originals = (doc.norm.to_original(t.start, t.end) for t in doc.tokens)
             inside = [t.sentence for t, (a, b) in zip(doc.tokens, originals, strict=True)
                       if a < span[1] and b > span[0]]  # fmt: skip
