@@ -138,3 +138,14 @@ def test_the_trainer_learns_a_model_that_the_linter_reads(tmp_path: Path) -> Non
     opinion, reader = SecondOpinion(model), Linter({"second_opinion": False})
     assert opinion.doubts("flexing", reader.opinion_features(good[0]))
     assert not opinion.doubts("flexing", reader.opinion_features(bad[1]))
+
+
+@pytest.mark.parametrize("text", ["Satu dua. Tiga! Empat lima?\nEnam", "tanpa titik", "", "... . !"])
+def test_the_tokens_of_a_stretch_of_sentences_hold_every_token_of_those_sentences(text: str) -> None:
+    doc = linter()._document(text)
+    sentences = len(doc.boundaries) + 1
+    for first in range(-2, sentences + 2):
+        for last in range(first, sentences + 2):
+            inside = [t for t in doc.tokens if first <= t.sentence <= last]
+            sliced = doc.tokens[doc.tokens_of(first, last)]
+            assert [t for t in sliced if first <= t.sentence <= last] == inside
