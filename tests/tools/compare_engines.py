@@ -4,6 +4,7 @@ findings differ.
 
     python tests/tools/compare_engines.py 4834142          # that commit's engine vs this tree's
     python tests/tools/compare_engines.py HEAD~5 --rounds 6
+    python tests/tools/compare_engines.py 2f699ea --whole  # each commit's own packs and defaults
 """
 
 from __future__ import annotations
@@ -46,13 +47,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("commit", help="the older commit whose engine to compare")
     parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--whole", action="store_true",
+                        help="compare the whole linters: each commit's own packs, second opinion and all")
     args = parser.parse_args()
     texts = corpus_texts()
     packs = sorted((p.name, p.read_text(encoding="utf-8")) for p in (ROOT / "lib/bijak/rules").glob("*.toml"))
     with tempfile.TemporaryDirectory() as tmp:
         old = old_engine(args.commit, Path(tmp))
-        old_book = importlib.import_module("bijak_old.rules").rulebook_from_packs(packs)
-        linters = {args.commit: old.Linter(rulebook=old_book), "this tree": Linter(rulebook=load_rulebook())}
+        if args.whole:
+            linters = {args.commit: old.Linter(), "this tree": Linter()}
+        else:
+            old_book = importlib.import_module("bijak_old.rules").rulebook_from_packs(packs)
+            linters = {args.commit: old.Linter(rulebook=old_book),
+                       "this tree": Linter(rulebook=load_rulebook())}  # fmt: skip
         for length, count in ((280, 500), (2000, 100)):
             posts = posts_of_length(texts, length, count)
             answers = [[_summary(lin.lint(p)) for p in posts] for lin in linters.values()]
