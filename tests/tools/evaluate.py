@@ -2,6 +2,7 @@
 
     python tests/tools/evaluate.py                 # dev and every holdout corpus
     python tests/tools/evaluate.py holdout --show misses,alarms
+    python tests/tools/evaluate.py holdout13 --no-second-opinion   # the rules alone
 
 A bad post counts as caught for category C when Bijak reports a C finding at warning or error level.
 A good post (no labels) is a false alarm when it gets any warning or error finding.
@@ -50,13 +51,14 @@ def load(paths: list[Path]) -> list[dict]:
     return records
 
 
-def score(records: list[dict]) -> Score:
+def score(records: list[dict], second_opinion: bool = True) -> Score:
     result = Score()
     linters: dict[str, Linter] = {}
     for record in records:
-        config_key = json.dumps(record.get("config", {}), sort_keys=True)
+        config = {**record.get("config", {}), **({} if second_opinion else {"second_opinion": False})}
+        config_key = json.dumps(config, sort_keys=True)
         if config_key not in linters:  # compile each distinct configuration once
-            linters[config_key] = Linter(record.get("config") or None)
+            linters[config_key] = Linter(config or None)
         linter = linters[config_key]
         findings = linter.lint(record["text"], record.get("context"))
         serious = {f.category for f in findings if f.level >= Severity.WARNING}
@@ -116,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpora", nargs="*", default=list(CORPORA),
                         help="dev, holdout, or paths to JSONL files")
     parser.add_argument("--show", default="", help="comma list: misses, alarms, stray")
+    parser.add_argument("--no-second-opinion", dest="second_opinion", action="store_false",
+                        help="the rules alone: no warning is demoted by bijak.opinion")
     args = parser.parse_args(argv)
     show = set(filter(None, args.show.split(",")))
     for name in args.corpora:
@@ -123,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         if not paths or not all(p.exists() for p in paths):
             print(f"{name}: no corpus found", file=sys.stderr)
             continue
-        report(name, score(load(paths)), show)
+        report(name, score(load(paths), args.second_opinion), show)
     return 0
 
 
