@@ -164,3 +164,23 @@ def test_context_flags_reach_the_linter() -> None:
     result = run("check", "--format", "json", "--employee-type", "pppk", stdin="Ayo coblos nomor 2!")
     references = [f["reference"] for f in json.loads(result.stdout)["findings"]]
     assert any("UU 20/2023" in r and "PPPK" in r for r in references)
+
+
+@pytest.mark.parametrize("damage", ["", '{"features": []}'])
+def test_a_damaged_or_empty_model_file_is_a_one_line_error(tmp_path: Path, damage: str) -> None:
+    """A broken install (the second opinion's model file) names the file; no traceback."""
+    import shutil
+
+    import bijak
+
+    copy = tmp_path / "bijak"
+    shutil.copytree(Path(bijak.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "opinion.json").write_text(damage)
+    result = subprocess.run(
+        [sys.executable, "-m", "bijak", "check"], input=BAD.encode(), capture_output=True, timeout=60,
+        cwd=tmp_path, env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 2
+    message = result.stderr.decode()
+    assert message.startswith("bijak: ") and "opinion.json" in message and "Traceback" not in message
+    assert message.count("\n") == 1
