@@ -55,8 +55,9 @@ async function main() {
     await S.save(readForm());
     t = await render();
     $("status").textContent = t.saved;
-    setTimeout(() => { $("status").textContent = ""; }, 2000);
   });
+  // "Saved" stays until the next edit: a timer could clear it before a slow machine (or reader) sees it
+  document.addEventListener("input", () => { $("status").textContent = ""; });
 }
 
 main();
