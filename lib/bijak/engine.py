@@ -681,14 +681,13 @@ class Linter:
         """Whether the second opinion finds a warning's surroundings unlike its category's posts."""
         if self.opinion is None or severity < Severity.WARNING:
             return False
-        if any(t.key in self.agency_words for m in members for t in doc.tokens[m.first : m.last + 1]):
+        words = self.agency_words
+        if words and any(t.key in words for m in members for t in doc.tokens[m.first : m.last + 1]):
             return False  # a configured candidate or code word: knowledge no corpus can give
         first, last = opinion.around(m.sentence for m in members)
         key = (rule.category, first, last)  # findings of one category in one stretch: one score
         if key not in doc.doubted:
-            span = doc.tokens_of(first, last)
-            read = opinion.features(doc.tokens[span], doc.roots[span], first, last)
-            doc.doubted[key] = self.opinion.doubts(rule.category, read)
+            doc.doubted[key] = self.opinion.doubts(rule.category, _opinion_read(doc, first, last))
         return doc.doubted[key]
 
     def opinion_features(self, text: str, span: tuple[int, int] | None = None) -> set[str]:
@@ -701,7 +700,7 @@ class Linter:
             inside = [t.sentence for t, (a, b) in zip(doc.tokens, originals, strict=True)
                       if a < span[1] and b > span[0]]  # fmt: skip
             first, last = opinion.around(inside) if inside else (first, last)
-        return opinion.features(doc.tokens, doc.roots, first, last)
+        return _opinion_read(doc, first, last)
 
     def _finding(
         self, rule: Rule, doc: Document, members: list[Hit], severity: Severity, employee: str
@@ -790,6 +789,13 @@ EMPLOYEE_BASIS = {
     "pppk": "bagi PPPK: UU 20/2023 tentang ASN dan perjanjian kerja PPPK",
     "non-asn": "bagi pegawai non-ASN: SE MenPANRB 01/2023 dan aturan instansi",
 }
+
+
+def _opinion_read(doc: Document, first: int, last: int) -> set[str]:
+    """What the second opinion reads in sentences ``first``..``last``: one reader for linting and
+    for training, so the model is trained on exactly what it is later shown."""
+    span = doc.tokens_of(first, last)
+    return opinion.features(doc.tokens[span], doc.roots[span], first, last)
 
 
 def _agency_words(config: Config) -> frozenset[str]:

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "lib"))
 
 from bijak import CATEGORIES, Linter, Severity  # noqa: E402
-from bijak.opinion import FILE  # noqa: E402
+from bijak.opinion import FILE, CategoryModel  # noqa: E402
 
 CORPUS = ROOT / "tests/corpus"
 OUTPUT = ROOT / "lib/bijak" / FILE
@@ -115,20 +115,17 @@ def _logistic(x: sparse.csr_matrix, y: np.ndarray) -> tuple[int, dict[int, int]]
     return round(w[-1] * SCALE), kept
 
 
-def score(model: tuple[int, dict[str, int]], words: set[str]) -> int:
-    bias, weights = model
-    return bias + sum(weights.get(word, 0) for word in words)
-
-
 def thresholds(posts: list[Post]) -> dict[str, int]:
-    """Per category, the QUANTILE of held-out scores of the rules' true findings."""
+    """Per category, the QUANTILE of held-out scores of the rules' true findings, each scored the
+    way the linter scores it (``CategoryModel.score``)."""
     held_out: dict[str, list[int]] = defaultdict(list)
     for fold in range(FOLDS):
         names, models = fit([p for p in posts if p.fold != fold])
-        named = {c: (b, {names[i]: w for i, w in weights.items()}) for c, (b, weights) in models.items()}
+        scorers = {c: CategoryModel(bias, 0, {names[i]: w for i, w in weights.items()})
+                   for c, (bias, weights) in models.items()}  # fmt: skip
         for post in (p for p in posts if p.fold == fold):
             for category, windows in post.windows.items():
-                held_out[category] += [score(named[category], w) for w in windows]
+                held_out[category] += [scorers[category].score(w) for w in windows]
     return {c: sorted(s)[int(QUANTILE * len(s))] for c, s in held_out.items()}
 
 
