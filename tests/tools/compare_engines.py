@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import subprocess
 import sys
 import tarfile
@@ -39,6 +40,18 @@ def old_engine(commit: str, folder: Path):  # -> the old package, imported as ``
     return importlib.import_module("bijak_old")
 
 
+def _whole_old_linter(old, folder: Path):
+    """The old commit's linter with its own packs and model: its modules find their data files under
+    the name ``bijak``, which is this tree's package, so both are handed over explicitly."""
+    own = sorted((p.name, p.read_text(encoding="utf-8")) for p in (folder / "rules").glob("*.toml"))
+    book = importlib.import_module("bijak_old.rules").rulebook_from_packs(own)
+    model = folder / "opinion.json"
+    if not model.exists():
+        return old.Linter(rulebook=book)
+    opinion = importlib.import_module("bijak_old.opinion")
+    return old.Linter(rulebook=book, second_opinion=opinion.SecondOpinion(json.loads(model.read_text())))
+
+
 def _summary(findings: list) -> list[tuple[str, int, int]]:
     return [(f.rule, f.start, f.end) for f in findings]
 
@@ -55,7 +68,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         old = old_engine(args.commit, Path(tmp))
         if args.whole:
-            linters = {args.commit: old.Linter(), "this tree": Linter()}
+            linters = {args.commit: _whole_old_linter(old, Path(tmp) / "bijak_old"), "this tree": Linter()}
         else:
             old_book = importlib.import_module("bijak_old.rules").rulebook_from_packs(packs)
             linters = {args.commit: old.Linter(rulebook=old_book),
