@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bijak import CATEGORIES, ConfigError, Linter
+from bijak.engine import sentence_reads
 from bijak.opinion import OpinionError, SecondOpinion, features, shipped
 from bijak.rules import rulebook_from_packs
 
@@ -29,12 +30,27 @@ suggestion_en = "s"
 reference = "r"
 examples.bad = ["pamer mobil baru"]
 examples.good = ["mobil dinas"]
+
+[[rule]]
+id = "t-kesan"
+opinion = true
+severity = "warning"
+message = "m"
+message_en = "m"
+suggestion = "s"
+suggestion_en = "s"
+reference = "r"
+examples.bad = ["baru baru"]
+examples.good = ["kantor"]
 """
-# flexing text reads "baru" as flexing and "kantor" as not; the bar sits at zero
+# flexing text reads "baru" as flexing and "kantor" as not; the bar sits at zero, and the model warns
+# by itself from 300 ("baru" in two of three neighbouring sentences)
 TOY = {
     "trained_on": {"files": [], "posts": 0, "sha256": ""},
     "features": ["baru", "kantor", "<angka>"],
-    "categories": {"flexing": {"bias": 0, "threshold": 0, "steps": [0, 1], "weights": [150, -200]}},
+    "categories": {
+        "flexing": {"bias": 0, "threshold": 0, "alone": 300, "steps": [0, 1], "weights": [150, -200]}
+    },
 }
 
 
@@ -63,6 +79,47 @@ def test_a_warning_whose_surroundings_read_unlike_its_category_drops_to_info() -
     assert severities(lint, "pamer mobil di kantor") == ["info"]  # -200 < 0
     assert severities(lint, "pamer mobil. Lalu ke kantor.") == ["info"]  # the next sentence is read
     assert severities(lint, "pamer mobil. Satu. Dua. Tiga ke kantor.") == ["warning"]  # too far
+
+
+def opinion_findings(lint: Linter, text: str, **options) -> list[tuple[str, str]]:
+    return [(f.text, f.severity) for f in lint.lint(text, **options) if f.rule == "t-kesan"]
+
+
+def test_where_no_rule_warns_the_model_warns_by_itself_at_its_strongest_sentence() -> None:
+    text = "Hari ini. Baru saja. Beli baru. Di kantor. Lalu kantor lagi."
+    # stretches: "Baru saja" and "Beli baru" each with a neighbour reach 300; the first is chosen
+    assert opinion_findings(linter(), text) == [("Baru saja", "warning")]
+    assert opinion_findings(linter(), "Baru saja. Di kantor. Beli baru.") == []  # 150 - 200 + 150
+    assert opinion_findings(linter(), "Baru baru.") == []  # a sentence reads each word once: 150
+
+
+def test_the_model_keeps_quiet_where_a_rule_of_its_category_has_found_anything() -> None:
+    text = "Baru saja. Pamer mobil baru."
+    assert [f.rule for f in linter().lint(text)] == ["t-pamer"]
+    assert {f.rule for f in linter().lint(text, every_rule=True)} == {"t-pamer", "t-kesan"}
+    # a rule switched off or silenced is not replaced by the model: it still keeps it quiet
+    assert linter({"rules": {"t-pamer": "off"}}).lint(text) == []
+    assert linter().lint(text + " bijak-abaikan: t-pamer") == []
+    assert [f.rule for f in linter({"rules": {"t-pamer": "info"}}).lint(text)] == ["t-pamer"]
+
+
+def test_the_opinion_rule_obeys_config_and_inline_silencing_like_any_rule() -> None:
+    text = "Baru saja. Beli baru."
+    assert opinion_findings(linter({"rules": {"t-kesan": "info"}}), text) == [("Baru saja", "info")]
+    assert opinion_findings(linter({"rules": {"t-kesan": "off"}}), text) == []
+    assert opinion_findings(linter({"categories": {"flexing": False}}), text) == []
+    assert opinion_findings(linter({"second_opinion": False}), text) == []
+    assert opinion_findings(linter(), text + " bijak-abaikan: t-kesan") == []
+    assert opinion_findings(linter(model={**TOY, "categories": {"flexing": {
+        **TOY["categories"]["flexing"], "alone": None}}}), text) == []  # fmt: skip
+
+
+def test_a_stretch_is_a_sentence_and_one_neighbour_on_each_side() -> None:
+    model = SecondOpinion(TOY).categories["flexing"]
+    sentences = [{"baru"}, {"kantor"}, set(), {"baru"}, {"baru", "kantor"}]
+    # sentence scores 150, -200, 0, 150, -50: stretches -50, -50, -50, 100, 100
+    assert model.strongest(sentences) == (100, 3)
+    assert model.strongest([{"baru"}]) == (150, 0)
 
 
 def test_rule_examples_and_switched_off_second_opinion_keep_the_rules_own_severity() -> None:
@@ -137,6 +194,9 @@ def test_the_trainer_learns_a_model_that_the_linter_reads(tmp_path: Path) -> Non
     opinion, reader = SecondOpinion(model), Linter({"second_opinion": False})
     assert opinion.doubts("flexing", reader.opinion_features(good[0]))
     assert not opinion.doubts("flexing", reader.opinion_features(bad[1]))
+    # it warns by itself above every held-out good post: here on the bad ones, not on the good
+    sentences = {t: [words for _, words in sentence_reads(reader._document(t))] for t in bad + good}
+    assert [bool(opinion.convinced(sentences[t], ["flexing"])) for t in bad + good] == [1, 1, 0, 0]
 
 
 @pytest.mark.parametrize("text", ["Satu dua. Tiga! Empat lima?\nEnam", "tanpa titik", "", "... . !"])
@@ -148,3 +208,50 @@ def test_the_tokens_of_a_stretch_of_sentences_hold_every_token_of_those_sentence
             inside = [t for t in doc.tokens if first <= t.sentence <= last]
             sliced = doc.tokens[doc.tokens_of(first, last)]
             assert [t for t in sliced if first <= t.sentence <= last] == inside
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda pack: pack.replace('opinion = true', 'opinion = true\nsignals = [["baru"]]'),
+         r"an opinion rule has no \['signals'\]"),
+        (lambda pack: pack + pack[pack.index('[[rule]]\nid = "t-kesan"'):].replace("t-kesan", "t-kesan2"),
+         r"more than one opinion rule for \['flexing'\]"),
+        (lambda pack: pack.replace('opinion = true', 'opinion = "ya"'), "opinion must be true or false"),
+    ],
+)
+def test_a_malformed_opinion_rule_is_a_clear_pack_error(change, message: str) -> None:
+    from bijak.rules import RulePackError
+
+    with pytest.raises(RulePackError, match=message):
+        rulebook_from_packs([("t.toml", change(PACK))])
+
+
+def test_every_category_but_hoaks_has_an_opinion_rule_of_the_shipped_model() -> None:
+    """The hoaks model is never sure enough alone: a hoax and its debunking share their words."""
+    rules = {r.category: r for r in Linter().book.rules if r.opinion}
+    assert set(rules) == set(CATEGORIES) - {"hoaks"}
+    assert all(r.kind == "opinion" and not r.signals for r in rules.values())
+
+
+def test_scoring_every_category_at_once_agrees_with_scoring_each_on_real_posts() -> None:
+    """``convinced`` adds packed weights; ``CategoryModel.strongest`` is the plain reference."""
+    model, reader = shipped(), Linter({"second_opinion": False})
+    posts = [json.loads(line)["text"] for line in (Path(__file__).parent / "corpus/dev22.jsonl").open()]
+    convinced = 0
+    for text in [*posts[:600], "", "Sangat. " * 3000]:
+        sentences = [words for _, words in sentence_reads(reader._document(text))]
+        expected = {}
+        for category, scorer in model.categories.items():
+            score, where = scorer.strongest(sentences) if sentences else (0, 0)
+            if sentences and scorer.alone is not None and score >= scorer.alone:
+                expected[category] = where
+        assert model.convinced(sentences, CATEGORIES) == expected, text
+        convinced += bool(expected)
+    assert convinced >= 10  # the comparison saw the model speak, not only stay quiet
+
+
+def test_a_weight_too_large_to_pack_is_a_clear_error() -> None:
+    huge = {**TOY, "categories": {"flexing": {**TOY["categories"]["flexing"], "weights": [1 << 20, 1]}}}
+    with pytest.raises(OpinionError, match="out of range"):
+        SecondOpinion(huge).convinced([{"baru"}], ["flexing"])

@@ -140,6 +140,7 @@ class Document:
     condemnation: HitList = EMPTY
     reporting: HitList = EMPTY
     doubted: dict[tuple[str, int, int], bool] = field(default_factory=dict)  # the second opinion's
+    read: dict[int, set[str]] = field(default_factory=dict)  # what it reads in each sentence, once
 
     def tokens_of(self, first: int, last: int) -> slice:
         """The tokens of sentences ``first``..``last`` (a token's sentence: boundaries before it)."""
@@ -241,7 +242,11 @@ class Linter:
         self._check_rule_ids()
         self.lexicon = self._build_lexicon()
         self.compiled_patterns: dict[str, CompiledPattern] = {}
-        self.rules = [self._compile(rule) for rule in self.book.rules if self._enabled(rule)]
+        self.rules = [self._compile(rule) for rule in self.book.rules if not rule.opinion]
+        # rules switched off still run where their category's opinion rule could speak: that keeps
+        # quiet where any rule of its category has found something, reported or not
+        self.muted = frozenset(n for n, c in enumerate(self.rules) if not self._enabled(c.rule))
+        self.opinion_rules = {r.category: r for r in self.book.rules if r.opinion and self._enabled(r)}
         # per sense: its cue signal, and its words as token roots have them (squeezed, expanded)
         self.senses = [
             (sense, self._signal(sense.near), self._sense_words(sense)) for sense in self.book.senses
@@ -472,16 +477,24 @@ class Linter:
         doc = self._document(text)
         silenced = _silenced_rules(doc.norm.text)
         found: list[Finding] = []
+        heard: set[str] = set()  # categories some rule has found something of, reported or not
         for number in doc.candidates:
             compiled = self.rules[number]
             rule = compiled.rule
-            if "*" in silenced or rule.id in silenced or rule.category in silenced:
+            muted = number in self.muted or not silenced.isdisjoint(("*", rule.id, rule.category))
+            if muted and not self._may_speak(rule.category, heard, silenced):
                 continue
             for members, severity in self._matches(compiled, doc, flags):
+                heard.add(rule.category)
+                if muted:
+                    break
                 if not every_rule and self._doubted(rule, doc, members, severity):
                     severity = Severity.INFO
                 found.append(self._finding(rule, doc, members, severity, context.employee_type))
         found.extend(self._agency_findings(doc, silenced))
+        heard.update(f.category for f in found)
+        heard = set() if every_rule else heard
+        found.extend(self._opinion_findings(doc, heard, silenced, context.employee_type))
         return _tidy(found, self.config.min_severity, self.allow, every_rule)
 
     def _context(self, given: Context | dict[str, Any] | None) -> tuple[Context, frozenset[str]]:
@@ -690,6 +703,38 @@ class Linter:
             doc.doubted[key] = self.opinion.doubts(rule.category, _opinion_read(doc, first, last))
         return doc.doubted[key]
 
+    def _may_speak(self, category: str, heard: set[str], silenced: set[str]) -> bool:
+        """Whether the opinion rule of ``category`` may still speak on this post."""
+        rule = self.opinion_rules.get(category)
+        return (
+            rule is not None and self.opinion is not None and category not in heard
+            and not {"*", category, rule.id} & silenced
+        )  # fmt: skip
+
+    def _opinion_findings(
+        self, doc: Document, heard: set[str], silenced: set[str], employee: str
+    ) -> list[Finding]:
+        """Warnings the second opinion raises by itself, in categories none of whose rules has found
+        anything (``heard``; a rule switched off or silenced counts too, so the model never stands in
+        for it): where the text reads like the category beyond doubt (``SecondOpinion.convinced``),
+        at its strongest sentence. Rule examples (``every_rule``) ask it regardless."""
+        wanted = [c for c in self.opinion_rules if self._may_speak(c, heard, silenced)]
+        if not wanted or self.opinion is None:
+            return []
+        reads = sentence_reads(doc)
+        strongest = self.opinion.convinced([words for _, words in reads], wanted)
+        findings = []
+        for category, index in strongest.items():
+            rule = self.opinion_rules[category]
+            number = reads[index][0]
+            span = doc.tokens_of(number, number)
+            first, last = span.start, span.stop - 1
+            whole = Hit(first, last, doc.token_starts[first], doc.token_ends[last], number)
+            override = self.config.rules.get(rule.id)
+            severity = Severity.parse(override) if override else rule.severity
+            findings.append(self._finding(rule, doc, [whole], severity, employee))
+        return findings
+
     def opinion_features(self, text: str, span: tuple[int, int] | None = None) -> set[str]:
         """What the second opinion reads in ``text``: all of it, or around a finding's ``span``
         (original offsets), as ``lint`` reads it. For training the model (``train_opinion.py``)."""
@@ -793,9 +838,26 @@ EMPLOYEE_BASIS = {
 
 def _opinion_read(doc: Document, first: int, last: int) -> set[str]:
     """What the second opinion reads in sentences ``first``..``last``: one reader for linting and
-    for training, so the model is trained on exactly what it is later shown."""
-    span = doc.tokens_of(first, last)
-    return opinion.features(doc.tokens[span], doc.roots[span], first, last)
+    for training, so the model is trained on exactly what it is later shown. The model pairs words
+    only within a sentence, so a stretch reads the union of its sentences, each read once."""
+    last = min(last, len(doc.boundaries))
+    if first == last:
+        return _sentence_read(doc, first)
+    return set().union(*(_sentence_read(doc, n) for n in range(max(first, 0), last + 1)))
+
+
+def _sentence_read(doc: Document, number: int) -> set[str]:
+    read = doc.read.get(number)
+    if read is None:
+        span = doc.tokens_of(number, number)
+        read = doc.read[number] = opinion.features(doc.tokens[span], doc.roots[span], number, number)
+    return read
+
+
+def sentence_reads(doc: Document) -> list[tuple[int, set[str]]]:
+    """Each sentence that has tokens, and what the second opinion reads in it alone, in order."""
+    numbers = dict.fromkeys(t.sentence for t in doc.tokens)  # tokens come in sentence order
+    return [(number, _sentence_read(doc, number)) for number in numbers]
 
 
 def _agency_words(config: Config) -> frozenset[str]:

@@ -7,6 +7,10 @@ sentences either side. Where that text reads less like the category than 99% of 
 findings on other authors' posts, the finding drops to ``info``: still shown as a gentle nudge, no longer a
 warning. On the blind sets this halved false alarms and lost no caught bad post (README).
 
+The same model also speaks on its own, where no rule has: when the sentences around one sentence read
+more like a category than any ordinary post by other authors does (held out, as above), the
+category's ``opinion`` rule raises a warning there. Rules miss new phrasings; the model still knows the words.
+
 Weights are integers (hundredths), so a score is an exact sum: the same in CPython and Pyodide
 whatever order the words come in.
 """
@@ -37,10 +41,17 @@ class CategoryModel:
     bias: int
     threshold: int  # the lowest score the rule's true findings reach (its 1st percentile, held out)
     weights: dict[str, int]
+    alone: int | None = None  # the score from which the model warns by itself (None: never)
 
     def score(self, features: Iterable[str]) -> int:
         weights = self.weights
         return self.bias + sum(weights.get(f, 0) for f in features)
+
+    def strongest(self, sentences: Sequence[set[str]]) -> tuple[int, int]:
+        """The highest score of a stretch of text (a sentence and one neighbour on each side of it),
+        and its middle sentence. A stretch scores the sum of its sentences' scores, so each sentence
+        is scored once however long the post."""
+        return _strongest_stretch(self.bias, [self.score(words) - self.bias for words in sentences])
 
 
 class SecondOpinion:
@@ -54,10 +65,15 @@ class SecondOpinion:
                     weights=dict(
                         zip(_numbered(names, model["steps"]), map(int, model["weights"]), strict=True)
                     ),
+                    alone=None if model.get("alone") is None else int(model["alone"]),
                 )
                 for category, model in data["categories"].items()
             }
             self.trained_on: dict[str, Any] = data["trained_on"]
+            # the categories that may warn by themselves, numbered for ``_pack``
+            alone = [c for c, m in self.categories.items() if m.alone is not None]
+            self.lanes = {category: number for number, category in enumerate(alone)}
+            self._packed: tuple[dict[str, int], int, int] | None = None
         except (KeyError, TypeError, ValueError, IndexError) as error:
             raise OpinionError(f"{FILE} does not fit this version of bijak: {error!r}") from None
 
@@ -65,6 +81,75 @@ class SecondOpinion:
         """Whether text with these features is less like ``category`` than its true findings are."""
         model = self.categories.get(category)
         return model is not None and model.score(features) < model.threshold
+
+    def convinced(self, sentences: Sequence[set[str]], categories: Iterable[str]) -> dict[str, int]:
+        """Per category (of ``categories``) whose text reads like it beyond doubt, the sentence
+        (an index into ``sentences``, each one's features) where it reads so most strongly.
+        The same as ``CategoryModel.strongest`` for each, with every sentence and every stretch
+        scored for all the categories at once (see ``_pack``)."""
+        wanted = [self.lanes[c] for c in categories if c in self.lanes]
+        if not wanted or not sentences:
+            return {}
+        if self._packed is None:
+            self._packed = _pack(self.categories, self.lanes)
+        weights, base, verdict = self._packed
+        sentence_sums = [_packed_score(weights, words) for words in sentences]
+        stretches = []
+        for middle in range(len(sentence_sums)):
+            window = sentence_sums[max(0, middle - NEIGHBOURS) : middle + NEIGHBOURS + 1]
+            total, count = sum(t for t, _ in window), sum(c for _, c in window)
+            stretches.append(total - count * base + verdict)  # a lane: SIGN + score - alone
+        sure = [lane for lane in wanted if any(s >> (LANE * lane + SIGN) & 1 for s in stretches)]
+        names = list(self.lanes)
+        found = {}
+        for lane in sure:
+            values = [(s >> (LANE * lane)) & LANE_MASK for s in stretches]
+            found[names[lane]] = max(range(len(values)), key=values.__getitem__)
+        return found
+
+
+
+# Packed weights: each feature's weights for the categories that may warn alone, one 48-bit lane per
+# category in one integer, each raised by OFFSET so that no lane goes negative. Adding integers adds
+# every lane at once: a lane of the sum of n features is their weights' sum + n * OFFSET, exactly, as
+# long as |weight| < OFFSET and n < 2**31 (far beyond the longest text a linter accepts). Taking away
+# n * BASE (OFFSET in every lane) and adding VERDICT (2**SIGN + bias - alone in each lane) leaves each
+# lane at 2**SIGN + score - alone: its SIGN bit is set exactly when the category is convinced, and the
+# lane's value ranks stretches as their scores do.
+LANE = 48
+LANE_MASK = (1 << LANE) - 1
+OFFSET = 1 << 16
+SIGN = 46
+
+
+def _pack(categories: dict[str, CategoryModel], lanes: dict[str, int]) -> tuple[dict[str, int], int, int]:
+    """Packed weights by feature, BASE and VERDICT."""
+    base = sum(OFFSET << (LANE * lane) for lane in lanes.values())
+    packed: dict[str, int] = {}
+    for category, lane in lanes.items():
+        for word, weight in categories[category].weights.items():
+            if not -OFFSET < weight < OFFSET:
+                raise OpinionError(f"{FILE}: weight {weight} of {word!r} is out of range")
+            packed[word] = packed.get(word, base) + (weight << (LANE * lane))
+    verdict = 0
+    for category, lane in lanes.items():
+        model = categories[category]
+        verdict += ((1 << SIGN) + model.bias - model.alone) << (LANE * lane)  # type: ignore[operator]
+    return packed, base, verdict
+
+
+def _packed_score(weights: dict[str, int], words: set[str]) -> tuple[int, int]:
+    """The sum of a sentence's packed weights and how many were added: one integer sum in C
+    instead of a loop over words and categories, the bulk of a lint's opinion work."""
+    matched = words & weights.keys()
+    return sum(map(weights.__getitem__, matched)), len(matched)
+
+
+def _strongest_stretch(bias: int, partial: list[int]) -> tuple[int, int]:
+    """The highest ``bias`` + sum over a sentence and one neighbour on each side, and its middle."""
+    stretches = [sum(partial[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1]) for i in range(len(partial))]
+    best = max(range(len(stretches)), key=stretches.__getitem__)
+    return bias + stretches[best], best
 
 
 def _numbered(names: list[str], steps: list[int]) -> list[str]:

@@ -30,8 +30,14 @@ RULE_KEYS = frozenset(
     {
         "id", "severity", "signals", "window", "scope", "ordered", "chain", "distinct", "negatable",
         "unless_near", "unless_window", "unless_post", "requires", "escalate", "message", "message_en",
-        "suggestion", "suggestion_en", "reference", "examples", "category",
+        "suggestion", "suggestion_en", "reference", "examples", "category", "opinion",
     }
+)  # fmt: skip
+# An ``opinion`` rule has no signals: the second opinion (``bijak.opinion``) raises it where the text
+# reads like its category beyond doubt and no rule of the category has spoken.
+OPINION_RULE_KEYS = frozenset(
+    {"id", "severity", "opinion", "message", "message_en", "suggestion", "suggestion_en", "reference",
+     "examples", "category"}
 )  # fmt: skip
 
 
@@ -100,10 +106,13 @@ class Rule:
     escalate: tuple[Escalation, ...] = ()
     examples_bad: tuple[Example, ...] = ()
     examples_good: tuple[Example, ...] = ()
+    opinion: bool = False  # raised by the second opinion, not by signals (see OPINION_RULE_KEYS)
 
     @property
     def kind(self) -> str:
-        """Vale-style kind, for ``bijak rules``: terms, pattern, combo or context."""
+        """Vale-style kind, for ``bijak rules``: terms, pattern, combo, context or opinion."""
+        if self.opinion:
+            return "opinion"
         if self.requires:
             return "context"
         if len(self.signals) > 1:
@@ -234,8 +243,11 @@ def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
     category = raw.get("category", category)
     if category not in CATEGORIES:
         raise RulePackError(f"{where}: unknown category {category!r}")
+    opinion = _parse_flag(where, "opinion", raw.get("opinion", False))
+    if opinion and set(raw) - OPINION_RULE_KEYS:
+        raise RulePackError(f"{where}: an opinion rule has no {sorted(set(raw) - OPINION_RULE_KEYS)}")
     signals = tuple(tuple(group) for group in raw.get("signals", []))
-    if not signals or not all(signals):
+    if not opinion and (not signals or not all(signals)):
         raise RulePackError(f"{where}: needs at least one non-empty signal group")
     requires = tuple(raw.get("requires", ()))
     if set(requires) - CONTEXT_FLAGS:
@@ -274,6 +286,7 @@ def _parse_rule(pack: str, raw: dict[str, Any], category: str | None) -> Rule:
         escalate=tuple(_parse_escalation(where, e) for e in raw.get("escalate", ())),
         examples_bad=tuple(Example.parse(e) for e in examples["bad"]),
         examples_good=tuple(Example.parse(e) for e in examples["good"]),
+        opinion=opinion,
     )
 
 
@@ -351,6 +364,10 @@ def _check_references(book: RuleBook) -> None:
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
         raise RulePackError(f"rule ids defined twice: {sorted(duplicates)}")
+    opinions = [r.category for r in book.rules if r.opinion]
+    twice = sorted({c for c in opinions if opinions.count(c) > 1})
+    if twice:
+        raise RulePackError(f"more than one opinion rule for {twice}")
     for rule in book.rules:
         items = [i for g in rule.signals for i in g] + list(rule.unless_near + rule.unless_post)
         items += [i for e in rule.escalate for i in e.near]

@@ -8,7 +8,8 @@ Per category, an L2 logistic regression over what ``Linter.opinion_features`` re
 any blind set: the corpus files are split into five folds, each fold scored by a model trained on the
 others, and the threshold is the 1st percentile of the held-out scores of the rules' *true* findings
 of that category (the text around each). So a finding is doubted only where its text is less like
-the category than 99% of the rules' right answers on posts by other authors.
+the category than 99% of the rules' right answers on posts by other authors. The same held-out
+scores of good posts set where the model warns by itself (``alone``): above the strongest of them all.
 
 Needs numpy and scipy (installed with the test extras); the library itself only reads the result.
 """
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "lib"))
 
 from bijak import CATEGORIES, Linter, Severity  # noqa: E402
+from bijak.engine import sentence_reads  # noqa: E402
 from bijak.opinion import FILE, CategoryModel  # noqa: E402
 
 CORPUS = ROOT / "tests/corpus"
@@ -50,6 +52,7 @@ class Post:
     fold: int
     words: set[str]  # the whole post, for training
     windows: dict[str, list[set[str]]] = field(default_factory=dict)  # per category: its true findings
+    sentences: list[set[str]] = field(default_factory=list)  # each sentence's words, as lint reads them
 
 
 def digest(paths: Sequence[Path]) -> str:
@@ -74,6 +77,7 @@ def read_posts(paths: Sequence[Path]) -> list[Post]:
             linter = linters[key]
             text, labels = record["text"], frozenset(record["labels"])
             post = Post(labels, number % FOLDS, linter.opinion_features(text))
+            post.sentences = [words for _, words in sentence_reads(linter._document(text))]
             for finding in linter.lint(text, record.get("context")):
                 if finding.category in labels and finding.level >= Severity.WARNING:
                     window = linter.opinion_features(text, (finding.start, finding.end))
@@ -115,10 +119,13 @@ def _logistic(x: sparse.csr_matrix, y: np.ndarray) -> tuple[int, dict[int, int]]
     return round(w[-1] * SCALE), kept
 
 
-def thresholds(posts: list[Post]) -> dict[str, int]:
-    """Per category, the QUANTILE of held-out scores of the rules' true findings, each scored the
-    way the linter scores it (``CategoryModel.score``)."""
+def thresholds(posts: list[Post]) -> tuple[dict[str, int], dict[str, int]]:
+    """Per category, from models each scoring the posts of a fold they were not trained on, exactly
+    as the linter scores (``CategoryModel``): the QUANTILE of the scores of the rules' true findings
+    (below it, a warning is doubted), and one more than the strongest stretch of any good post
+    (from it, the model warns by itself)."""
     held_out: dict[str, list[int]] = defaultdict(list)
+    good: dict[str, list[int]] = defaultdict(list)
     for fold in range(FOLDS):
         names, models = fit([p for p in posts if p.fold != fold])
         scorers = {c: CategoryModel(bias, 0, {names[i]: w for i, w in weights.items()})
@@ -126,21 +133,31 @@ def thresholds(posts: list[Post]) -> dict[str, int]:
         for post in (p for p in posts if p.fold == fold):
             for category, windows in post.windows.items():
                 held_out[category] += [scorers[category].score(w) for w in windows]
-    return {c: sorted(s)[int(QUANTILE * len(s))] for c, s in held_out.items()}
+            if not post.labels and post.sentences:
+                for category, scorer in scorers.items():
+                    good[category].append(scorer.strongest(post.sentences)[0])
+    doubt = {c: sorted(s)[int(QUANTILE * len(s))] for c, s in held_out.items()}
+    alone = {c: max(s) + 1 for c, s in good.items()}
+    return doubt, alone
 
 
 def train(paths: Sequence[Path]) -> dict:
     posts = read_posts(paths)
-    limits = thresholds(posts)
+    limits, alone = thresholds(posts)
     names, models = fit(posts)
     used = sorted({i for _, weights in models.values() for i in weights})
     renumber = {old: new for new, old in enumerate(used)}
     return {
         "trained_on": {"files": [p.name for p in paths], "posts": len(posts), "sha256": digest(paths)},
-        "settings": dict(folds=FOLDS, C=C, min_posts=MIN_POSTS, quantile=QUANTILE, prune=PRUNE, scale=SCALE),
+        "settings": dict(
+            folds=FOLDS, C=C, min_posts=MIN_POSTS, quantile=QUANTILE, prune=PRUNE, scale=SCALE,
+        ),
         "features": [names[i] for i in used],
         "categories": {
-            category: {"bias": bias, "threshold": limits[category], **_steps(renumber, weights)}
+            category: {
+                "bias": bias, "threshold": limits[category], "alone": alone[category],
+                **_steps(renumber, weights),
+            }
             for category, (bias, weights) in models.items() if category in limits
         },
     }
