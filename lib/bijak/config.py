@@ -58,7 +58,7 @@ class Config:
     min_severity: Severity = Severity.INFO
     working_hours: tuple[str, str] = ("07:30", "16:00")
     context: dict[str, Any] = field(default_factory=dict)
-    second_opinion: bool = True  # the statistical check that demotes doubtful warnings (``opinion``)
+    second_opinion: bool = True  # the statistical model that doubts warnings and warns alone (``opinion``)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Config:
