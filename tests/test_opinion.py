@@ -103,6 +103,15 @@ def test_the_model_keeps_quiet_where_a_rule_of_its_category_has_found_anything()
     assert [f.rule for f in linter({"rules": {"t-pamer": "info"}}).lint(text)] == ["t-pamer"]
 
 
+def test_a_switched_off_rule_runs_only_where_its_opinion_rule_may_speak() -> None:
+    """Compiled (and run, unreported) only to keep the model quiet: not when nothing could speak."""
+    compiled = lambda config: [c.rule.id for c in linter(config).rules]  # noqa: E731
+    assert compiled({"rules": {"t-pamer": "off"}}) == ["t-pamer"]
+    assert compiled({"rules": {"t-pamer": "off", "t-kesan": "off"}}) == []
+    assert compiled({"rules": {"t-pamer": "off"}, "second_opinion": False}) == []
+    assert compiled({"categories": {"flexing": False}}) == []
+
+
 def test_the_opinion_rule_obeys_config_and_inline_silencing_like_any_rule() -> None:
     text = "Baru saja. Beli baru."
     assert opinion_findings(linter({"rules": {"t-kesan": "info"}}), text) == [("Baru saja", "info")]

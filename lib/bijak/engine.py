@@ -240,13 +240,19 @@ class Linter:
         self.book = rulebook or load_rulebook(self._start_up)
         self.acronyms = frozenset(self.book.acronyms)
         self._check_rule_ids()
+        self.opinion = self._second_opinion(second_opinion, own_rules=rulebook is not None)
+        self.opinion_rules = {
+            r.category: r for r in self.book.rules if r.opinion and self.opinion and self._enabled(r)
+        }
         self.lexicon = self._build_lexicon()
         self.compiled_patterns: dict[str, CompiledPattern] = {}
-        self.rules = [self._compile(rule) for rule in self.book.rules if not rule.opinion]
-        # rules switched off still run where their category's opinion rule could speak: that keeps
-        # quiet where any rule of its category has found something, reported or not
+        # a rule switched off still runs, unreported, where its category's opinion rule may speak:
+        # it keeps that quiet wherever it finds something (the model never stands in for it)
+        self.rules = [
+            self._compile(rule) for rule in self.book.rules
+            if not rule.opinion and (self._enabled(rule) or rule.category in self.opinion_rules)
+        ]  # fmt: skip
         self.muted = frozenset(n for n, c in enumerate(self.rules) if not self._enabled(c.rule))
-        self.opinion_rules = {r.category: r for r in self.book.rules if r.opinion and self._enabled(r)}
         # per sense: its cue signal, and its words as token roots have them (squeezed, expanded)
         self.senses = [
             (sense, self._signal(sense.near), self._sense_words(sense)) for sense in self.book.senses
@@ -269,7 +275,6 @@ class Linter:
         self.tokenize = Tokenizer(self.lexicon.abbreviations)
         self._default_context: tuple[Context, frozenset[str]] | None = None
         self._entries: dict[tuple[str, str, str], TokenEntry] = {}
-        self.opinion = self._second_opinion(second_opinion, own_rules=rulebook is not None)
 
     # ---- compile -------------------------------------------------------------------------
     def _second_opinion(
@@ -492,8 +497,7 @@ class Linter:
                     severity = Severity.INFO
                 found.append(self._finding(rule, doc, members, severity, context.employee_type))
         found.extend(self._agency_findings(doc, silenced))
-        heard.update(f.category for f in found)
-        heard = set() if every_rule else heard
+        heard = set() if every_rule else heard | {f.category for f in found}
         found.extend(self._opinion_findings(doc, heard, silenced, context.employee_type))
         return _tidy(found, self.config.min_severity, self.allow, every_rule)
 
@@ -676,9 +680,9 @@ class Linter:
         self, compiled: CompiledRule, doc: Document, members: list[Hit], flags: frozenset[str]
     ) -> Severity:
         rule = compiled.rule
-        override = self.config.rules.get(rule.id)
-        if override and override != "off":
-            return Severity.parse(override)
+        override = self._configured_severity(rule)
+        if override is not None:
+            return override
         severity = rule.severity
         for level, signal, when in compiled.escalate:
             if when and when not in flags:
@@ -703,13 +707,15 @@ class Linter:
             doc.doubted[key] = self.opinion.doubts(rule.category, _opinion_read(doc, first, last))
         return doc.doubted[key]
 
+    def _configured_severity(self, rule: Rule) -> Severity | None:
+        """The severity the configuration sets for ``rule``, if any ("off" rules never report)."""
+        override = self.config.rules.get(rule.id)
+        return Severity.parse(override) if override and override != "off" else None
+
     def _may_speak(self, category: str, heard: set[str], silenced: set[str]) -> bool:
         """Whether the opinion rule of ``category`` may still speak on this post."""
-        rule = self.opinion_rules.get(category)
-        return (
-            rule is not None and self.opinion is not None and category not in heard
-            and not {"*", category, rule.id} & silenced
-        )  # fmt: skip
+        rule = self.opinion_rules.get(category)  # none at all without a second opinion
+        return rule is not None and category not in heard and not {"*", category, rule.id} & silenced
 
     def _opinion_findings(
         self, doc: Document, heard: set[str], silenced: set[str], employee: str
@@ -730,8 +736,7 @@ class Linter:
             span = doc.tokens_of(number, number)
             first, last = span.start, span.stop - 1
             whole = Hit(first, last, doc.token_starts[first], doc.token_ends[last], number)
-            override = self.config.rules.get(rule.id)
-            severity = Severity.parse(override) if override else rule.severity
+            severity = self._configured_severity(rule) or rule.severity
             findings.append(self._finding(rule, doc, [whole], severity, employee))
         return findings
 
