@@ -548,13 +548,23 @@ class Linter:
         """Every set's hits from the tokens themselves (words, phrases, built-ins); patterns come later."""
         found: dict[str, list[Hit]] = defaultdict(list)
         tokens, trie = doc.tokens, self.lexicon.phrase_trie
+        # a word is in a dozen sets: gather the hits of each form (one tuple of sets) first, then
+        # hand them to its sets; hits of a set are sorted later (``HitList``), so order is free
+        by_form: dict[int, tuple[tuple[str, ...], list[Hit]]] = {}
         for index, (_roots, names, phrase_roots) in enumerate(entries):
             if names:
-                hit = _token_hit(tokens[index], index)
-                for name in names:
-                    found[name].append(hit)
+                token = tokens[index]
+                hit = Hit(index, index, token.start, token.end, token.sentence)
+                group = by_form.get(id(names))
+                if group is None:
+                    by_form[id(names)] = (names, [hit])
+                else:
+                    group[1].append(hit)
             for root in phrase_roots:
                 _phrase_hits(doc, index, index, trie[root], found)
+        for names, hits in by_form.values():
+            for name in names:
+                found[name].extend(hits)
         self._shouted_words(doc, found)
         return found
 
@@ -622,8 +632,13 @@ class Linter:
         """Take innocent readings out of sets before any rule sees them ("anjing peliharaan"), and
         words that count only in a cue's company out of it when no cue is near."""
         woken = {n for name in doc.sets.keys() & self.senses_by_set.keys() for n in self.senses_by_set[name]}
+        if not woken:
+            return
+        in_post = set().union(*doc.roots)  # most senses' words are not in the post at all
         for number in sorted(woken):  # in pack order, as a sense may clean another's cues
             sense, cue_signal, words = self.senses[number]
+            if words.isdisjoint(in_post):
+                continue
             readings = {  # the hits this sense may take out, found before its cues are looked for
                 name: [h for h in doc.sets[name] if not words.isdisjoint(doc.roots[h.first])]
                 for name in sense.sets
