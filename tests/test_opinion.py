@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bijak import CATEGORIES, ConfigError, Linter
 from bijak.engine import sentence_reads
-from bijak.opinion import OpinionError, SecondOpinion, features, shipped
+from bijak.opinion import OpinionError, SecondOpinion, features, shipped, weightiest
 from bijak.rules import rulebook_from_packs
 
 sys.path.insert(0, str(Path(__file__).parent / "tools"))
@@ -91,6 +91,25 @@ def test_where_no_rule_warns_the_model_warns_by_itself_at_its_strongest_sentence
     assert opinion_findings(linter(), text) == [("Baru saja", "warning")]
     assert opinion_findings(linter(), "Baru saja. Di kantor. Beli baru.") == []  # 150 - 200 + 150
     assert opinion_findings(linter(), "Baru baru.") == []  # a sentence reads each word once: 150
+
+
+def test_the_opinion_rule_underlines_the_clause_that_weighs_most_not_a_whole_caption() -> None:
+    # both sentences weigh 150 ("baru"); of the first one's clauses only the second weighs
+    text = "Hari ini, beli sepatu baru di pasar. Terus baju baru juga."
+    assert opinion_findings(linter(), text) == [("beli sepatu baru di pasar", "warning")]
+    # a long clause: its weightiest words only
+    long = "Kemarin sore kami semua pergi ke pasar kota untuk membeli sepatu yang baru saja tiba. Beli baru."
+    assert opinion_findings(linter(), long) == [("baru", "warning")]
+    # convinced with no word weighing for it (here by the bias alone): the whole middle sentence
+    bias = {**TOY, "categories": {"flexing": {**TOY["categories"]["flexing"], "bias": 300}}}
+    assert opinion_findings(linter(model=bias), "Hari ini saja.") == [("Hari ini saja", "warning")]
+
+
+def test_the_weightiest_run_starts_and_ends_on_a_word_that_weighs() -> None:
+    assert weightiest([0, 5, -1, 4, 0, 0, 3], 3) == (1, 3)  # 5 - 1 + 4 beats 5 alone
+    assert weightiest([0, 5, -1, 4, 0, 0, 3], 2) == (1, 1)  # too short to reach the 4
+    assert weightiest([3, -3, 3], 3) == (0, 0)  # a tie: the earliest, shortest run
+    assert weightiest([0, -2, 0], 3) is None
 
 
 def test_the_model_keeps_quiet_where_a_rule_of_its_category_has_found_anything() -> None:

@@ -37,6 +37,8 @@ QUOTED = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”|\'[^\'\n]{1,80}\'|‘[
 DIGIT_RE = re.compile(r"\d")
 CLAUSE_BREAK = re.compile(r"[,;:]")
 MAX_ANCHORS = 6  # beyond this many candidate starts, one scan in C beats calls from Python
+LONG_CLAUSE = 12  # words; an opinion rule underlines at most UNDERLINED_WORDS of a longer clause
+UNDERLINED_WORDS = 8
 MAX_SCAN_ANCHORS = 40  # with more candidate starts near the literals, scan instead
 MIN_REGION_TEXT = 600  # below this, finding the sentences costs more than scanning them all
 REGION_MARGIN = 3  # characters of the neighbouring sentences a pattern may see: ". ", "!\n"
@@ -738,7 +740,8 @@ class Linter:
         """Warnings the second opinion raises by itself, in categories none of whose rules has found
         anything (``heard``; a rule switched off or silenced counts too, so the model never stands in
         for it): where the text reads like the category beyond doubt (``SecondOpinion.convinced``),
-        at its strongest sentence. Rule examples (``every_rule``) ask it regardless."""
+        at the words that weigh most there (``_weightiest_words``). Rule examples (``every_rule``)
+        ask it regardless."""
         wanted = [c for c in self.opinion_rules if self._may_speak(c, heard, silenced)]
         if not wanted or self.opinion is None:
             return []
@@ -747,13 +750,34 @@ class Linter:
         findings = []
         for category, index in strongest.items():
             rule = self.opinion_rules[category]
-            number = reads[index][0]
-            span = doc.tokens_of(number, number)
-            first, last = span.start, span.stop - 1
-            whole = Hit(first, last, doc.token_starts[first], doc.token_ends[last], number)
+            words = self._weightiest_words(doc, self.opinion.categories[category], reads[index][0])
             severity = self._configured_severity(rule) or rule.severity
-            findings.append(self._finding(rule, doc, [whole], severity, employee))
+            findings.append(self._finding(rule, doc, [words], severity, employee))
         return findings
+
+    @staticmethod
+    def _weightiest_words(doc: Document, model: opinion.CategoryModel, middle: int) -> Hit:
+        """Where an opinion rule underlines: in the stretch around sentence ``middle`` that read
+        most like the category, the clause (between commas) whose words weigh most for it, so the
+        user sees what to rephrase rather than a whole caption; within a long clause, its few
+        weightiest neighbouring words; the whole middle sentence if no clause weighs for it."""
+        best: tuple[int, list[int], int] | None = None  # weight, the clause's word weights, first token
+        for number in range(max(0, middle - opinion.NEIGHBOURS), middle + opinion.NEIGHBOURS + 1):
+            span = doc.tokens_of(number, number)
+            weights = [0] * (span.stop - span.start)
+            for index, read in opinion.token_reads(doc.tokens[span], doc.roots[span], number, number):
+                weights[index] = sum(model.weights.get(feature, 0) for feature in read)
+            for low, high in _clauses(doc, span):
+                clause = weights[low - span.start : high - span.start]
+                if sum(clause) > 0 and (best is None or sum(clause) > best[0]):
+                    best = (sum(clause), clause, low)
+        if best is None:
+            span = doc.tokens_of(middle, middle)
+            return _words_hit(doc, span.start, span.stop - 1)
+        _, clause, first = best
+        run = opinion.weightiest(clause, UNDERLINED_WORDS) if len(clause) > LONG_CLAUSE else None
+        low, high = run or (0, len(clause) - 1)
+        return _words_hit(doc, first + low, first + high)
 
     def opinion_features(self, text: str, span: tuple[int, int] | None = None) -> set[str]:
         """What the second opinion reads in ``text``: all of it, or around a finding's ``span``
@@ -1021,6 +1045,24 @@ def _phrase_hits(doc: Document, index: int, last: int, node: PhraseNode, found: 
             child = node.next.get(root)
             if child is not None:
                 _phrase_hits(doc, index, last + 1, child, found)
+
+
+def _clauses(doc: Document, span: slice) -> Iterator[tuple[int, int]]:
+    """The clauses of the tokens in ``span`` (one sentence): runs of tokens between commas,
+    semicolons and colons, as ``(first, stop)`` token indices."""
+    text, starts, ends = doc.norm.text, doc.token_starts, doc.token_ends
+    first = span.start
+    for index in range(span.start + 1, span.stop):
+        if CLAUSE_BREAK.search(text, ends[index - 1], starts[index]):
+            yield first, index
+            first = index
+    if first < span.stop:
+        yield first, span.stop
+
+
+def _words_hit(doc: Document, first: int, last: int) -> Hit:
+    """Tokens ``first``..``last`` (of one sentence) as one hit."""
+    return Hit(first, last, doc.token_starts[first], doc.token_ends[last], doc.tokens[first].sentence)
 
 
 def _within(starts: list[int], regions: list[tuple[int, int, int]]) -> list[int]:

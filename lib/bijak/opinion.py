@@ -18,7 +18,7 @@ whatever order the words come in.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -175,21 +175,46 @@ def features(tokens: Sequence[Token], roots: Sequence[tuple[str, ...]], first: i
     """What the model reads in sentences ``first``..``last``: each word's form and the roots it may
     stand for, each pair of neighbouring words of one sentence, and that a number occurs."""
     found: set[str] = set()
+    for _index, read in token_reads(tokens, roots, first, last):
+        found.update(read)
+    return found
+
+
+def token_reads(
+    tokens: Sequence[Token], roots: Sequence[tuple[str, ...]], first: int, last: int
+) -> Iterator[tuple[int, list[str]]]:
+    """What the model reads of each token of sentences ``first``..``last`` (see ``features``), by
+    index: a word's pair with the word before it counts as its own."""
     previous: tuple[int, str] | None = None
-    for token, token_roots in zip(tokens, roots, strict=True):
+    for index, (token, token_roots) in enumerate(zip(tokens, roots, strict=True)):
         if not first <= token.sentence <= last:
             continue
         if token.kind == "number":
-            found.add(NUMBER)
+            yield index, [NUMBER]
         if token.kind not in READ_KINDS:
             continue
-        found.update(token_roots)
-        found.add(token.key)
         word = token_roots[-1] if token_roots else token.key
+        read = [*token_roots, token.key]
         if previous is not None and previous[0] == token.sentence:
-            found.add(f"{previous[1]} {word}")
+            read.append(f"{previous[1]} {word}")
         previous = (token.sentence, word)
-    return found
+        yield index, read
+
+
+def weightiest(weights: Sequence[int], most: int) -> tuple[int, int] | None:
+    """The run of at most ``most`` neighbouring tokens whose ``weights`` add up highest, from and
+    to a token that weighs for the category (first and last index); None when none does. The
+    earliest and shortest such run wins a tie."""
+    best: tuple[int, int, int] | None = None
+    for start, weight in enumerate(weights):
+        if weight <= 0:
+            continue
+        total = 0
+        for end in range(start, min(start + most, len(weights))):
+            total += weights[end]
+            if weights[end] > 0 and (best is None or total > best[0]):
+                best = (total, start, end)
+    return None if best is None else (best[1], best[2])
 
 
 def around(sentences: Iterable[int]) -> tuple[int, int]:
