@@ -79,6 +79,10 @@ def test_a_warning_whose_surroundings_read_unlike_its_category_drops_to_info() -
     assert severities(lint, "pamer mobil di kantor") == ["info"]  # -200 < 0
     assert severities(lint, "pamer mobil. Lalu ke kantor.") == ["info"]  # the next sentence is read
     assert severities(lint, "pamer mobil. Satu. Dua. Tiga ke kantor.") == ["warning"]  # too far
+    # a lowered finding says from what; one the model let stand says nothing
+    assert [f.lowered_from for f in lint.lint("pamer mobil di kantor")] == ["warning"]
+    assert [f.lowered_from for f in lint.lint("pamer mobil baru")] == [""]
+    assert [f.lowered_from for f in lint.lint("pamer mobil di kantor", every_rule=True)] == [""]
 
 
 def opinion_findings(lint: Linter, text: str, **options) -> list[tuple[str, str]]:

@@ -8,6 +8,8 @@
       reference: "Dasar",
       suggestion: "Saran",
       severity: { error: "Pelanggaran berat", warning: "Berisiko", info: "Catatan" },
+      lowered: "Hanya catatan: kata-katanya cocok dengan aturan, tetapi kalimat di sekitarnya tidak " +
+        "mirip unggahan yang melanggar.",
       confirmTitle: "Sebentar sebelum dikirim",
       confirmBody: (n, cats) =>
         `Tulisan ini memuat ${n} hal yang berisiko melanggar kode etik ASN (${cats}). ` +
@@ -42,6 +44,8 @@
       reference: "Rule",
       suggestion: "Suggestion",
       severity: { error: "Serious breach", warning: "Risky", info: "Note" },
+      lowered: "Only a note: the words match a rule, but the sentences around them do not read " +
+        "like posts that breach the code.",
       confirmTitle: "One moment before posting",
       confirmBody: (n, cats) =>
         `This post contains ${n} item(s) that may breach the civil-service code of conduct ` +

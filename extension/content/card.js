@@ -52,6 +52,7 @@
       text("h2", "category", categoryLabel(finding.category, lang));
       text("div", "sev", t.severity[finding.severity] ?? finding.severity);
       text("p", "message", (en && finding.message_en) || finding.message);
+      if (finding.lowered_from) text("p", "lowered", t.lowered); // the second opinion doubted it
       if (finding.suggestion) {
         text("p", "sugg", `${t.suggestion}: ${(en && finding.suggestion_en) || finding.suggestion}`);
       }

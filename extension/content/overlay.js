@@ -24,6 +24,7 @@
     .card .sev { font-size: 12px; color: var(--c); margin: 0 0 8px; font-weight: 600; }
     .card p { margin: 0 0 8px; }
     .card .ref, .card .sugg { font-size: 13px; color: #3c4043; }
+    .card .lowered { font-size: 13px; color: #5f6368; font-style: italic; }
     .card .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 10px; }
     .card button { font: 600 13px system-ui, sans-serif; border-radius: 16px; padding: 5px 12px;
                    border: 1px solid #dadce0; background: #fff; color: #1a73e8; cursor: pointer; }

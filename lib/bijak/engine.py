@@ -495,9 +495,11 @@ class Linter:
                 heard.add(rule.category)
                 if muted:
                     break
+                lowered_from = ""
                 if not every_rule and self._doubted(rule, doc, members, severity):
-                    severity = Severity.INFO
-                found.append(self._finding(rule, doc, members, severity, context.employee_type))
+                    lowered_from, severity = str(severity), Severity.INFO
+                finding = self._finding(rule, doc, members, severity, context.employee_type, lowered_from)
+                found.append(finding)
         found.extend(self._agency_findings(doc, silenced))
         heard = set() if every_rule else heard | {f.category for f in found}
         found.extend(self._opinion_findings(doc, heard, silenced, context.employee_type))
@@ -792,7 +794,13 @@ class Linter:
         return _opinion_read(doc, first, last)
 
     def _finding(
-        self, rule: Rule, doc: Document, members: list[Hit], severity: Severity, employee: str
+        self,
+        rule: Rule,
+        doc: Document,
+        members: list[Hit],
+        severity: Severity,
+        employee: str,
+        lowered_from: str = "",
     ) -> Finding:
         start, end = doc.norm.to_original(
             min(m.start for m in members), max(m.end for m in members)
@@ -809,6 +817,7 @@ class Linter:
             reference=reference_for(rule.reference, employee),
             message_en=rule.message_en,
             suggestion_en=rule.suggestion_en,
+            lowered_from=lowered_from,
         )
 
     def _agency_findings(self, doc: Document, silenced: set[str]) -> Iterator[Finding]:

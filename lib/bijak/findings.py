@@ -61,6 +61,9 @@ class Finding:
     reference: str
     message_en: str = ""
     suggestion_en: str = ""
+    # the rule's own severity when the second opinion lowered it to info ("warning", "error"):
+    # the words matched, but the sentences around them read unlike the category's posts
+    lowered_from: str = ""
 
     @property
     def level(self) -> Severity:

@@ -10,6 +10,11 @@ from . import __version__
 from .findings import Finding
 
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SUGGESTION = {"id": "Saran", "en": "Suggestion"}
+LOWERED = {  # why a rule's warning arrives as info (``Finding.lowered_from``)
+    "id": " (diturunkan dari {severity}: kalimat di sekitarnya tidak mirip unggahan kategori ini)",
+    "en": " (lowered from {severity}: the sentences around it do not read like posts of this category)",
+}
 
 
 def line_col(text: str, offset: int, line_starts: list[int]) -> tuple[int, int]:
@@ -22,14 +27,21 @@ def line_starts_of(text: str) -> list[int]:
     return [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
 
 
+def message_of(finding: Finding, lang: str) -> str:
+    """The finding's message in ``lang``, saying so when the second opinion lowered it."""
+    message = finding.message_en if lang == "en" and finding.message_en else finding.message
+    if finding.lowered_from:
+        message += LOWERED[lang].format(severity=finding.lowered_from)
+    return message
+
+
 def format_text(path: str, text: str, findings: list[Finding], lang: str) -> Iterator[str]:
     """``path:line:col: severity category/rule: message``."""
     starts = line_starts_of(text)
     name = "<stdin>" if path == "-" else path
     for f in findings:
         line, col = line_col(text, f.start, starts)
-        message = f.message_en if lang == "en" and f.message_en else f.message
-        yield f"{name}:{line}:{col}: {f.severity} {f.category}/{f.rule}: {message}"
+        yield f"{name}:{line}:{col}: {f.severity} {f.category}/{f.rule}: {message_of(f, lang)}"
 
 
 def format_sarif(results: list[tuple[str, str, list[Finding]]], lang: str) -> dict[str, Any]:
@@ -39,12 +51,14 @@ def format_sarif(results: list[tuple[str, str, list[Finding]]], lang: str) -> di
         starts = line_starts_of(text)
         for f in findings:
             message = f.message_en if lang == "en" and f.message_en else f.message
+            lowered = {"properties": {"loweredFrom": f.lowered_from}} if f.lowered_from else {}
+            suggestion = f.suggestion_en if lang == "en" and f.suggestion_en else f.suggestion
             rules.setdefault(
                 f.rule,
                 {
                     "id": f.rule,
                     "shortDescription": {"text": message},
-                    "help": {"text": f"{f.suggestion_en if lang == 'en' else f.suggestion} ({f.reference})"},
+                    "help": {"text": f"{suggestion} ({f.reference})"},
                     "properties": {"category": f.category},
                 },
             )
@@ -54,7 +68,7 @@ def format_sarif(results: list[tuple[str, str, list[Finding]]], lang: str) -> di
                 {
                     "ruleId": f.rule,
                     "level": SARIF_LEVEL[f.severity],
-                    "message": {"text": f"{message} Saran: {f.suggestion}"},
+                    "message": {"text": f"{message_of(f, lang)} {SUGGESTION[lang]}: {suggestion}"},
                     "locations": [
                         {
                             "physicalLocation": {
@@ -70,6 +84,7 @@ def format_sarif(results: list[tuple[str, str, list[Finding]]], lang: str) -> di
                             }
                         }
                     ],
+                    **lowered,
                 }
             )
     return {
