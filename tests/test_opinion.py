@@ -210,7 +210,7 @@ def test_on_posts_it_learnt_from_the_shipped_model_keeps_the_rules_catches_and_d
 
 
 def test_the_trainer_learns_a_model_that_the_linter_reads(tmp_path: Path) -> None:
-    from train_opinion import train
+    from train_opinion import held_out, read_posts, train
 
     bad = ["Pamer mobil baru lagi, jam tangan juga baru", "Liat nih pamer mobil sport baru gue"]
     good = ["Rapat di kantor membahas mobil dinas", "Mobil ambulans desa diserahkan di kantor"]
@@ -229,6 +229,10 @@ def test_the_trainer_learns_a_model_that_the_linter_reads(tmp_path: Path) -> Non
     # it warns by itself above every held-out good post: here on the bad ones, not on the good
     sentences = {t: [words for _, words in sentence_reads(reader._document(t))] for t in bad + good}
     assert [bool(opinion.convinced(sentences[t], ["flexing"])) for t in bad + good] == [1, 1, 0, 0]
+    # the measure that chooses settings: every held-out bad post reaches the held-out bar here
+    folds = held_out(read_posts(paths))
+    assert folds.reached == {"flexing": (10, 10)} and folds.recall() == 1.0
+    assert folds.alone == {"flexing": model["categories"]["flexing"]["alone"]}
 
 
 @pytest.mark.parametrize("text", ["Satu dua. Tiga! Empat lima?\nEnam", "tanpa titik", "", "... . !"])

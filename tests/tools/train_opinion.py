@@ -2,6 +2,7 @@
 
     python tests/tools/train_opinion.py             # or: python3 build.py train
     python tests/tools/train_opinion.py --check     # is the shipped model trained on today's corpus?
+    python tests/tools/train_opinion.py --select 1,10,100   # which L2 strength, on dev posts alone
 
 Per category, an L2 logistic regression over what ``Linter.opinion_features`` reads in whole posts
 (labelled posts of the category against the good posts). Its threshold is set without looking at
@@ -86,7 +87,7 @@ def read_posts(paths: Sequence[Path]) -> list[Post]:
     return posts
 
 
-def fit(posts: list[Post]) -> tuple[list[str], dict[str, tuple[int, dict[int, int]]]]:
+def fit(posts: list[Post], strength: float = C) -> tuple[list[str], dict[str, tuple[int, dict[int, int]]]]:
     """Feature names and, per category, (bias, {feature index: weight}) in thousandths."""
     counts: dict[str, int] = defaultdict(int)
     for post in posts:
@@ -103,16 +104,16 @@ def fit(posts: list[Post]) -> tuple[list[str], dict[str, tuple[int, dict[int, in
         y = np.array([category in p.labels for p in posts], dtype=float)
         if y.any():  # against good posts only (see NEGATIVES)
             rows = np.array([category in p.labels or not p.labels for p in posts])
-            models[category] = _logistic(x[rows], y[rows])
+            models[category] = _logistic(x[rows], y[rows], strength)
     return names, models
 
 
-def _logistic(x: sparse.csr_matrix, y: np.ndarray) -> tuple[int, dict[int, int]]:
+def _logistic(x: sparse.csr_matrix, y: np.ndarray, strength: float) -> tuple[int, dict[int, int]]:
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         z = x @ w[:-1] + w[-1]
         p = 1 / (1 + np.exp(-z))
-        value = np.sum(np.logaddexp(0, z) - y * z) + 0.5 / C * (w[:-1] @ w[:-1])
-        return value, np.append(x.T @ (p - y) + w[:-1] / C, np.sum(p - y))
+        value = np.sum(np.logaddexp(0, z) - y * z) + 0.5 / strength * (w[:-1] @ w[:-1])
+        return value, np.append(x.T @ (p - y) + w[:-1] / strength, np.sum(p - y))
 
     w = minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B",
                  options={"maxiter": 300}).x  # fmt: skip
@@ -120,31 +121,49 @@ def _logistic(x: sparse.csr_matrix, y: np.ndarray) -> tuple[int, dict[int, int]]
     return round(w[-1] * SCALE), kept
 
 
-def thresholds(posts: list[Post]) -> tuple[dict[str, int], dict[str, int]]:
+@dataclass
+class HeldOut:
+    """What the five held-out folds say, per category (see ``held_out``)."""
+
+    doubt: dict[str, int]  # below this, a warning is doubted
+    alone: dict[str, int]  # from this, the model warns by itself
+    reached: dict[str, tuple[int, int]]  # bad posts whose strongest stretch reaches ``alone``, of all
+
+    def recall(self) -> float:
+        """How often the model alone is sure of a bad post by an author it never saw: the measure
+        that chooses settings (``--select``) without any blind set."""
+        return sum(k for k, _ in self.reached.values()) / max(1, sum(n for _, n in self.reached.values()))
+
+
+def held_out(posts: list[Post], strength: float = C) -> HeldOut:
     """Per category, from models each scoring the posts of a fold they were not trained on, exactly
     as the linter scores (``CategoryModel``): the QUANTILE of the scores of the rules' true findings
-    (below it, a warning is doubted), and one more than the strongest stretch of any good post
-    (from it, the model warns by itself)."""
+    (below it, a warning is doubted), one more than the strongest stretch of any good post (from
+    it, the model warns by itself), and how many bad posts of the category reach that."""
     held_out: dict[str, list[int]] = defaultdict(list)
     good: dict[str, list[int]] = defaultdict(list)
+    bad: dict[str, list[int]] = defaultdict(list)
     for fold in range(FOLDS):
-        names, models = fit([p for p in posts if p.fold != fold])
+        names, models = fit([p for p in posts if p.fold != fold], strength)
         scorers = {c: CategoryModel(bias, 0, {names[i]: w for i, w in weights.items()})
                    for c, (bias, weights) in models.items()}  # fmt: skip
         for post in (p for p in posts if p.fold == fold):
             for category, windows in post.windows.items():
                 held_out[category] += [scorers[category].score(w) for w in windows]
-            if not post.labels and post.sentences:
-                for category, scorer in scorers.items():
-                    good[category].append(scorer.strongest(post.sentences)[0])
+            for category, scorer in scorers.items() if post.sentences else ():
+                if not post.labels or category in post.labels:
+                    strongest = scorer.strongest(post.sentences)[0]
+                    (bad if post.labels else good)[category].append(strongest)
     doubt = {c: sorted(s)[int(QUANTILE * len(s))] for c, s in held_out.items()}
     alone = {c: max(s) + 1 for c, s in good.items()}
-    return doubt, alone
+    reached = {c: (sum(s >= alone[c] for s in bad[c]), len(bad[c])) for c in bad if c in alone}
+    return HeldOut(doubt, alone, reached)
 
 
 def train(paths: Sequence[Path]) -> dict:
     posts = read_posts(paths)
-    limits, alone = thresholds(posts)
+    folds = held_out(posts)
+    limits, alone = folds.doubt, folds.alone
     names, models = fit(posts)
     used = sorted({i for _, weights in models.values() for i in weights})
     renumber = {old: new for new, old in enumerate(used)}
@@ -180,8 +199,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only compare the corpus digest")
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--select", metavar="C,C,...", help="only print, per inverse L2 strength, "
+                        "how often the model alone is sure of a held-out bad post")  # fmt: skip
     args = parser.parse_args(argv)
     paths = dev_paths()
+    if args.select:
+        posts = read_posts(paths)
+        for strength in map(float, args.select.split(",")):
+            recall = held_out(posts, strength).recall()
+            print(f"C={strength:g}: held-out recall of the model alone {recall:.3f}")
+        return 0
     if args.check:
         shipped = json.loads(args.output.read_text(encoding="utf-8"))["trained_on"]["sha256"]
         current = digest(paths)
