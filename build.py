@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -138,7 +138,19 @@ def build_wheel(out_dir: Path = BUILD / "wheel") -> Path:
     wheels = sorted(out_dir.glob("bijak-*-py3-none-any.whl"))
     if not wheels:
         raise BuildError("pip wheel produced no pure bijak-*-py3-none-any.whl")
+    packed = wheels[-1].with_suffix(".tmp")
+    recompress(wheels[-1], packed)  # its RECORD hashes the contents, which stay the same
+    packed.replace(wheels[-1])
     return wheels[-1]
+
+
+def recompress(source: Path, target: Path, keep: Callable[[zipfile.ZipInfo], bool] = lambda _: True) -> None:
+    """``source``'s entries that ``keep`` accepts, deflated at the highest level: the extension's
+    zip cannot shrink what is compressed already, and its budget is 8 MB."""
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w") as out:
+        for entry in original.infolist():
+            if keep(entry):
+                out.writestr(entry, original.read(entry), zipfile.ZIP_DEFLATED, compresslevel=9)
 
 
 # ------------------------------------------------------------------------------------ extension
@@ -233,14 +245,13 @@ def assemble(target: Path, browser: str, manifest: dict, wheel: Path, regex: Pat
 
 def trim_stdlib(source: Path, target: Path) -> None:
     """Pyodide's stdlib zip without ``UNUSED_STDLIB`` and the unused codecs (about 1 MB less)."""
-    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for entry in original.infolist():
-            parts = entry.filename.split("/")
-            if parts[0] in UNUSED_STDLIB:
-                continue
-            if parts[0] == "encodings" and len(parts) == 2 and parts[1] and parts[1] not in KEPT_CODECS:
-                continue
-            out.writestr(entry, original.read(entry))
+
+    def used(entry: zipfile.ZipInfo) -> bool:
+        parts = entry.filename.split("/")
+        codec = parts[0] == "encodings" and len(parts) == 2 and parts[1]
+        return parts[0] not in UNUSED_STDLIB and not (codec and parts[1] not in KEPT_CODECS)
+
+    recompress(source, target, used)
 
 
 def chrome_manifest(base: dict) -> dict:
