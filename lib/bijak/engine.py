@@ -557,8 +557,7 @@ class Linter:
         by_form: dict[int, tuple[tuple[str, ...], list[Hit]]] = {}
         for index, (_roots, names, phrase_roots) in enumerate(entries):
             if names:
-                token = tokens[index]
-                hit = Hit(index, index, token.start, token.end, token.sentence)
+                hit = _token_hit(tokens[index], index)
                 group = by_form.get(id(names))
                 if group is None:
                     by_form[id(names)] = (names, [hit])
@@ -768,18 +767,19 @@ class Linter:
             span = doc.tokens_of(number, number)
             weights = [0] * (span.stop - span.start)
             for index, read in opinion.token_reads(doc.tokens[span], doc.roots[span], number, number):
-                weights[index] = sum(model.weights.get(feature, 0) for feature in read)
-            for low, high in _clauses(doc, span):
-                clause = weights[low - span.start : high - span.start]
-                if sum(clause) > 0 and (best is None or sum(clause) > best[0]):
-                    best = (sum(clause), clause, low)
+                weights[index] = model.score(read) - model.bias
+            for first, stop in _clauses(doc, span):
+                clause = weights[first - span.start : stop - span.start]
+                weight = sum(clause)
+                if weight > 0 and (best is None or weight > best[0]):
+                    best = (weight, clause, first)
         if best is None:
             span = doc.tokens_of(middle, middle)
             return _words_hit(doc, span.start, span.stop - 1)
         _, clause, first = best
         run = opinion.weightiest(clause, UNDERLINED_WORDS) if len(clause) > LONG_CLAUSE else None
-        low, high = run or (0, len(clause) - 1)
-        return _words_hit(doc, first + low, first + high)
+        low, last = run or (0, len(clause) - 1)
+        return _words_hit(doc, first + low, first + last)
 
     def opinion_features(self, text: str, span: tuple[int, int] | None = None) -> set[str]:
         """What the second opinion reads in ``text``: all of it, or around a finding's ``span``

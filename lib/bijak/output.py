@@ -27,9 +27,14 @@ def line_starts_of(text: str) -> list[int]:
     return [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
 
 
+def in_language(lang: str, text: str, text_en: str) -> str:
+    """``text_en`` for an English report when the rule has one, else the Indonesian ``text``."""
+    return text_en if lang == "en" and text_en else text
+
+
 def message_of(finding: Finding, lang: str) -> str:
     """The finding's message in ``lang``, saying so when the second opinion lowered it."""
-    message = finding.message_en if lang == "en" and finding.message_en else finding.message
+    message = in_language(lang, finding.message, finding.message_en)
     if finding.lowered_from:
         message += LOWERED[lang].format(severity=finding.lowered_from)
     return message
@@ -50,9 +55,9 @@ def format_sarif(results: list[tuple[str, str, list[Finding]]], lang: str) -> di
     for path, text, findings in results:
         starts = line_starts_of(text)
         for f in findings:
-            message = f.message_en if lang == "en" and f.message_en else f.message
+            message = in_language(lang, f.message, f.message_en)
             lowered = {"properties": {"loweredFrom": f.lowered_from}} if f.lowered_from else {}
-            suggestion = f.suggestion_en if lang == "en" and f.suggestion_en else f.suggestion
+            suggestion = in_language(lang, f.suggestion, f.suggestion_en)
             rules.setdefault(
                 f.rule,
                 {

@@ -102,7 +102,8 @@ def fit(posts: list[Post], strength: float = C) -> tuple[list[str], dict[str, tu
     models = {}
     for category in CATEGORIES:
         y = np.array([category in p.labels for p in posts], dtype=float)
-        if y.any():  # against good posts only (see NEGATIVES)
+        if y.any():  # against good posts only: the bar it must clear is set by good posts, and
+            # other categories' posts would teach it to ignore the words categories share
             rows = np.array([category in p.labels or not p.labels for p in posts])
             models[category] = _logistic(x[rows], y[rows], strength)
     return names, models
@@ -140,7 +141,7 @@ def held_out(posts: list[Post], strength: float = C) -> HeldOut:
     as the linter scores (``CategoryModel``): the QUANTILE of the scores of the rules' true findings
     (below it, a warning is doubted), one more than the strongest stretch of any good post (from
     it, the model warns by itself), and how many bad posts of the category reach that."""
-    held_out: dict[str, list[int]] = defaultdict(list)
+    true_findings: dict[str, list[int]] = defaultdict(list)
     good: dict[str, list[int]] = defaultdict(list)
     bad: dict[str, list[int]] = defaultdict(list)
     for fold in range(FOLDS):
@@ -149,12 +150,14 @@ def held_out(posts: list[Post], strength: float = C) -> HeldOut:
                    for c, (bias, weights) in models.items()}  # fmt: skip
         for post in (p for p in posts if p.fold == fold):
             for category, windows in post.windows.items():
-                held_out[category] += [scorers[category].score(w) for w in windows]
-            for category, scorer in scorers.items() if post.sentences else ():
+                true_findings[category] += [scorers[category].score(w) for w in windows]
+            if not post.sentences:
+                continue
+            for category, scorer in scorers.items():
                 if not post.labels or category in post.labels:
                     strongest = scorer.strongest(post.sentences)[0]
                     (bad if post.labels else good)[category].append(strongest)
-    doubt = {c: sorted(s)[int(QUANTILE * len(s))] for c, s in held_out.items()}
+    doubt = {c: sorted(s)[int(QUANTILE * len(s))] for c, s in true_findings.items()}
     alone = {c: max(s) + 1 for c, s in good.items()}
     reached = {c: (sum(s >= alone[c] for s in bad[c]), len(bad[c])) for c in bad if c in alone}
     return HeldOut(doubt, alone, reached)
@@ -163,7 +166,6 @@ def held_out(posts: list[Post], strength: float = C) -> HeldOut:
 def train(paths: Sequence[Path]) -> dict:
     posts = read_posts(paths)
     folds = held_out(posts)
-    limits, alone = folds.doubt, folds.alone
     names, models = fit(posts)
     used = sorted({i for _, weights in models.values() for i in weights})
     renumber = {old: new for new, old in enumerate(used)}
@@ -175,10 +177,10 @@ def train(paths: Sequence[Path]) -> dict:
         "features": [names[i] for i in used],
         "categories": {
             category: {
-                "bias": bias, "threshold": limits[category], "alone": alone[category],
+                "bias": bias, "threshold": folds.doubt[category], "alone": folds.alone[category],
                 **_steps(renumber, weights),
             }
-            for category, (bias, weights) in models.items() if category in limits
+            for category, (bias, weights) in models.items() if category in folds.doubt
         },
     }
 
